@@ -1,0 +1,79 @@
+package io.aquilia.sockets;
+
+import java.security.Principal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One open WebSocket connection, as handlers and application code see it. Instances are
+ * thread-safe.
+ *
+ * <p>Sending never blocks the caller: messages go to a bounded per-connection queue and are written
+ * one at a time; a full queue applies the socket's {@link OverflowPolicy}.
+ */
+public interface Connection {
+
+  /**
+   * A unique id (a random UUID), announced to the client in the {@code connected} system message.
+   */
+  String id();
+
+  /** The namespace of the socket this connection belongs to. */
+  String namespace();
+
+  /** The concrete request path, relative to the context root, e.g. {@code /ws/chat/lobby}. */
+  String path();
+
+  /** Path parameters by name, as raw strings. */
+  Map<String, String> pathParams();
+
+  /** Query parameters of the upgrade request; each name maps to all its values in order. */
+  Map<String, List<String>> queryParams();
+
+  /** The first value of a query parameter, if present. */
+  default Optional<String> queryParam(String name) {
+    List<String> values = queryParams().get(name);
+    return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+  }
+
+  /** The first value of a request header of the upgrade request (name case-insensitive). */
+  Optional<String> header(String name);
+
+  /** The authenticated user of the upgrade request, if any. */
+  Optional<Principal> principal();
+
+  /** Mutable, thread-safe attributes for application state tied to this connection. */
+  Map<String, Object> attributes();
+
+  /** When the connection opened. */
+  Instant connectedAt();
+
+  /** Whether the connection is open and accepts messages. */
+  boolean isOpen();
+
+  /**
+   * Queues an {@code event} envelope for this connection.
+   *
+   * @param event the event name
+   * @param payload any JSON-B-mappable value, or {@code null}
+   * @return {@code false} if the connection is closed or the message was dropped by the overflow
+   *     policy
+   */
+  boolean send(String event, Object payload);
+
+  /** Queues a ready-made envelope. Returns as {@link #send(String, Object)}. */
+  boolean send(Envelope envelope);
+
+  /** Closes the connection normally ({@code 1000}). */
+  default void close() {
+    close(CloseStatus.NORMAL.code(), "");
+  }
+
+  /**
+   * Sends a close frame with this code and reason and ends the connection; {@link OnDisconnect}
+   * runs once. The reason is cut to 123 bytes of UTF-8 on a character boundary.
+   */
+  void close(int code, String reason);
+}

@@ -1,0 +1,101 @@
+package io.aquilia.sockets;
+
+import jakarta.enterprise.inject.Stereotype;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Declares a socket controller: a class extending {@link SocketController} whose annotated methods
+ * handle the connections of one WebSocket path.
+ *
+ * <pre>{@code
+ * @Socket(value = "/ws/chat/:room", allowedOrigins = "*", messageRateLimit = 20)
+ * public class ChatSocket extends SocketController {
+ *   @Event(value = "message.send", ack = true)
+ *   public Receipt send(Connection conn, @PathParam("room") String room, @Valid ChatMessage msg) { ... }
+ * }
+ * }</pre>
+ *
+ * <h2>Path</h2>
+ *
+ * The path uses the Aquilia syntax: literal segments and {@code :name} parameters, for example
+ * {@code /ws/chat/:room}. Parameters reach handlers as {@link PathParam} arguments, converted to
+ * the parameter's Java type ({@code String}, {@code int}, {@code long}, {@code UUID}, an enum,
+ * ...), and through {@link Connection#pathParams()}. The path is relative to the web application's
+ * context root. Give it either as {@link #value()} or as {@link #path()}.
+ *
+ * <h2>Discovery</h2>
+ *
+ * {@code @Socket} is a CDI stereotype, so an annotated class is a bean even in a WAR without {@code
+ * beans.xml}. Its default scope is {@code @Dependent}; the runtime creates one instance per socket
+ * and shares it between all connections. An explicit scope annotation ({@code @ApplicationScoped})
+ * wins. An application can instead list its controllers in {@code
+ * META-INF/aquilia-sockets.properties} (see the README) and turn auto-discovery off.
+ *
+ * <h2>Lifecycle and concurrency</h2>
+ *
+ * One controller instance serves every connection of the socket, so it must be thread-safe; keep
+ * per-connection state in {@link Connection#attributes()}. Messages of one connection are handled
+ * one at a time, in order; different connections are handled concurrently. Sending never blocks:
+ * each connection has a bounded outbound queue.
+ *
+ * <p>Every attribute is checked at deployment; an invalid value fails the deployment with a message
+ * naming the class and the attribute.
+ */
+@Stereotype
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface Socket {
+
+  /** The path template, e.g. {@code /ws/chat/:room}. Same as {@link #path()}; give one of them. */
+  String value() default "";
+
+  /** The path template, e.g. {@code /ws/chat/:room}. Same as {@link #value()}; give one of them. */
+  String path() default "";
+
+  /**
+   * The namespace: the scope of broadcasts and rooms. Defaults to the path template itself, as in
+   * Aquilia. Two sockets must not share a namespace.
+   */
+  String namespace() default "";
+
+  /**
+   * Origins allowed to open a connection, checked before the upgrade. Empty (the default) allows
+   * any origin. {@code "*"} allows any origin; {@code "https://*.example.com"} allows any subdomain
+   * of example.com over https (matched on a dot boundary).
+   */
+  String[] allowedOrigins() default {};
+
+  /** Maximum inbound messages per second per connection; {@code 0} (the default) is unlimited. */
+  int messageRateLimit() default 0;
+
+  /**
+   * Maximum size of an inbound text message in bytes (UTF-8). Larger messages are answered with
+   * {@code WS_PAYLOAD_TOO_LARGE}; the connection stays open.
+   */
+  int maxMessageSize() default 65536;
+
+  /** Maximum number of open connections on this socket; {@code 0} (the default) is unlimited. */
+  int maxConnections() default 0;
+
+  /** Capacity of each connection's outbound queue, in messages. */
+  int outboundQueueSize() default 1024;
+
+  /** What happens when a connection's outbound queue is full. */
+  OverflowPolicy overflowPolicy() default OverflowPolicy.DROP_OLDEST;
+
+  /**
+   * Seconds between server heartbeats (WebSocket pings) on an idle connection; {@code 0} disables
+   * them. Announced to clients on connect.
+   */
+  int heartbeatInterval() default 25;
+
+  /**
+   * Seconds a connection may stay silent (no frame, no pong) before the server closes it with 1001.
+   */
+  int heartbeatTimeout() default 20;
+}

@@ -1,0 +1,125 @@
+package io.aquilia.sockets.cdi;
+
+import io.aquilia.sockets.jakarta.AquiliaEndpoint;
+import io.aquilia.sockets.jakarta.EnvelopeDecoder;
+import io.aquilia.sockets.jakarta.EnvelopeEncoder;
+import io.aquilia.sockets.jakarta.SocketConfigurator;
+import io.aquilia.sockets.runtime.ControllerModel;
+import io.aquilia.sockets.runtime.LiveSocket;
+import io.aquilia.sockets.runtime.SocketRuntime;
+import jakarta.enterprise.context.spi.CreationalContext;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.server.ServerContainer;
+import jakarta.websocket.server.ServerEndpointConfig;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Registers one {@link ServerEndpointConfig} per validated socket when the web application starts,
+ * and closes every connection (1001) when it stops. Idempotent per servlet context.
+ */
+public class EndpointRegistrar implements ServletContextListener {
+
+  private static final Logger LOG = Logger.getLogger(EndpointRegistrar.class.getName());
+  private static final String RUNTIME = SocketRuntime.class.getName();
+
+  private final List<CreationalContext<?>> contexts = new ArrayList<>();
+  private Jsonb jsonb;
+
+  @Override
+  public void contextInitialized(ServletContextEvent sce) {
+    ServletContext ctx = sce.getServletContext();
+    if (ctx.getAttribute(RUNTIME) != null) {
+      return;
+    }
+    BeanManager bm = CDI.current().getBeanManager();
+    AquiliaSocketsExtension ext = bm.getExtension(AquiliaSocketsExtension.class);
+    List<ControllerModel> models = ext.models();
+    if (models.isEmpty()) {
+      return;
+    }
+    ServerContainer container =
+        (ServerContainer) ctx.getAttribute("jakarta.websocket.server.ServerContainer");
+    if (container == null) {
+      throw new IllegalStateException(
+          "AQS-113 No Jakarta WebSocket container in this web application; enable the websocket feature");
+    }
+    jsonb = JsonbBuilder.create();
+    SocketRuntime runtime =
+        new SocketRuntime(
+            models,
+            m -> reference(bm, ext.bean(m.type())),
+            jsonb,
+            validator(),
+            Clock.systemUTC(),
+            true);
+    ctx.setAttribute(RUNTIME, runtime);
+    for (LiveSocket socket : runtime.sockets()) {
+      ServerEndpointConfig config =
+          ServerEndpointConfig.Builder.create(
+                  AquiliaEndpoint.class, socket.model().path().jakartaPath())
+              .configurator(new SocketConfigurator(socket, ctx.getContextPath()))
+              .decoders(List.of(EnvelopeDecoder.class))
+              .encoders(List.of(EnvelopeEncoder.class))
+              .build();
+      config.getUserProperties().put("io.aquilia.sockets.socket", socket);
+      try {
+        container.addEndpoint(config);
+      } catch (DeploymentException e) {
+        throw new IllegalStateException(
+            "AQS-114 The container refused the endpoint " + socket.model().path().jakartaPath(), e);
+      }
+    }
+  }
+
+  @Override
+  public void contextDestroyed(ServletContextEvent sce) {
+    Object runtime = sce.getServletContext().getAttribute(RUNTIME);
+    if (runtime instanceof SocketRuntime r) {
+      r.close();
+      sce.getServletContext().removeAttribute(RUNTIME);
+    }
+    contexts.forEach(CreationalContext::release);
+    contexts.clear();
+    if (jsonb != null) {
+      try {
+        jsonb.close();
+      } catch (Exception e) {
+        LOG.log(Level.FINE, "AQS-115 Closing JSON-B failed", e);
+      }
+    }
+  }
+
+  private Object reference(BeanManager bm, Bean<?> bean) {
+    CreationalContext<?> cc = bm.createCreationalContext(bean);
+    contexts.add(cc);
+    return bm.getReference(bean, bean.getBeanClass(), cc);
+  }
+
+  private static Validator validator() {
+    try {
+      return CDI.current().select(Validator.class).get();
+    } catch (RuntimeException e) {
+      try {
+        return Validation.buildDefaultValidatorFactory().getValidator();
+      } catch (RuntimeException e2) {
+        LOG.warning(
+            "AQS-116 Bean Validation is not available: payload constraints are not checked");
+        return null;
+      }
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package io.aquilia.sockets.cdi;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.logging.Logger;
+
+/** Applies the manifest to the discovered controllers. */
+final class Selection {
+
+  private static final Logger LOG = Logger.getLogger(Selection.class.getName());
+
+  private Selection() {}
+
+  static List<Class<?>> select(
+      Collection<Class<?>> discovered, Manifest manifest, List<String> problems) {
+    List<Class<?>> selected = new ArrayList<>();
+    if (manifest.autoDiscovery()) {
+      selected.addAll(discovered);
+    }
+    for (String name : manifest.listed()) {
+      Class<?> found =
+          discovered.stream().filter(c -> c.getName().equals(name)).findFirst().orElse(null);
+      if (found == null) {
+        problems.add(
+            "AQS-015 META-INF/aquilia-sockets.properties lists the controller '"
+                + name
+                + "', which is not a @Socket bean of this application");
+      } else if (!selected.contains(found)) {
+        selected.add(found);
+      }
+    }
+    if (!manifest.autoDiscovery()) {
+      discovered.stream()
+          .filter(c -> !selected.contains(c))
+          .forEach(
+              c ->
+                  LOG.info(
+                      "AQS-112 "
+                          + c.getName()
+                          + " is not listed in the manifest and auto-discovery is off: not registered"));
+    }
+    return selected;
+  }
+}

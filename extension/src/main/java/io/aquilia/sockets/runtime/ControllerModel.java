@@ -1,0 +1,87 @@
+package io.aquilia.sockets.runtime;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * A validated socket controller: everything the runtime needs, computed once at deployment.
+ *
+ * @param type the controller class
+ * @param path the path template
+ * @param namespace the namespace name
+ * @param limits the limits
+ * @param onConnect the connect handler, if any
+ * @param onDisconnect the disconnect handler, if any
+ * @param events message handlers by event name
+ * @param guards guards sorted by priority
+ * @param pathParamTypes for each path parameter bound by some handler, the converter's target type
+ */
+public record ControllerModel(
+    Class<?> type,
+    PathTemplate path,
+    String namespace,
+    SocketLimits limits,
+    Optional<HandlerModel> onConnect,
+    Optional<HandlerModel> onDisconnect,
+    Map<String, HandlerModel> events,
+    List<HandlerModel> guards,
+    Map<String, Set<Class<?>>> pathParamTypes) {
+
+  /** Copies the collections; events are kept sorted by name. */
+  public ControllerModel {
+    events = Map.copyOf(events);
+    guards = List.copyOf(guards);
+    pathParamTypes = Map.copyOf(pathParamTypes);
+  }
+
+  /** The one-line deployment summary: path, namespace, events (with ack tags) and limits. */
+  public String summary() {
+    StringBuilder events = new StringBuilder();
+    new TreeMap<>(this.events)
+        .forEach(
+            (name, h) -> {
+              if (events.length() > 0) {
+                events.append(", ");
+              }
+              events.append(name);
+              if (h.ackRequired()) {
+                events.append("[ack]");
+              }
+              if (h.kind() != HandlerKind.EVENT) {
+                events
+                    .append('[')
+                    .append(h.kind().name().toLowerCase(java.util.Locale.ROOT))
+                    .append(']');
+              }
+            });
+    return path.template()
+        + " namespace="
+        + namespace
+        + " controller="
+        + type.getName()
+        + " events=["
+        + events
+        + "] guards="
+        + guards.size()
+        + " maxMessageSize="
+        + limits.maxMessageSize()
+        + " messageRateLimit="
+        + limits.messageRateLimit()
+        + " maxConnections="
+        + limits.maxConnections()
+        + " allowedOrigins="
+        + (limits.allowedOrigins().isEmpty() ? "[any]" : limits.allowedOrigins())
+        + " outboundQueue="
+        + limits.outboundQueueSize()
+        + "/"
+        + limits.overflowPolicy()
+        + " heartbeat="
+        + limits.heartbeatIntervalSeconds()
+        + "s/"
+        + limits.heartbeatTimeoutSeconds()
+        + "s";
+  }
+}

@@ -1,0 +1,192 @@
+package io.aquilia.sockets.runtime;
+
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * The one catalogue of Aquilia Sockets messages. Every message starts with a stable id: {@code
+ * AQS-0xx} for deployment (definition) errors, {@code AQS-1xx} for run-time log lines. Ids are
+ * never reused for another meaning.
+ */
+public final class Messages {
+
+  private Messages() {}
+
+  /** A method as {@code com.example.ChatSocket#send(String)}. */
+  static String describe(Method m) {
+    String params =
+        Arrays.stream(m.getParameterTypes())
+            .map(Class::getSimpleName)
+            .collect(Collectors.joining(", "));
+    return m.getDeclaringClass().getName() + "#" + m.getName() + "(" + params + ")";
+  }
+
+  static String pathMissing(Class<?> type) {
+    return "AQS-001 @Socket on "
+        + type.getName()
+        + " must give the path as value or path, not neither";
+  }
+
+  static String pathTwice(Class<?> type) {
+    return "AQS-001 @Socket on " + type.getName() + " gives both value and path; give one of them";
+  }
+
+  static String invalidPath(Class<?> type, String path, String why) {
+    return "AQS-002 @Socket on " + type.getName() + " has an invalid path '" + path + "': " + why;
+  }
+
+  static String duplicatePath(String path, Class<?> a, Class<?> b) {
+    return "AQS-003 Sockets ["
+        + a.getName()
+        + ", "
+        + b.getName()
+        + "] declare the same path: "
+        + path;
+  }
+
+  static String duplicateNamespace(String ns, Class<?> a, Class<?> b) {
+    return "AQS-004 Sockets [" + a.getName() + ", " + b.getName() + "] share the namespace: " + ns;
+  }
+
+  static String duplicateEvent(String event, Method a, Method b) {
+    return "AQS-005 Two handlers ["
+        + describe(a)
+        + ", "
+        + describe(b)
+        + "] are declared for the event: "
+        + event;
+  }
+
+  static String duplicateLifecycle(String annotation, Method a, Method b) {
+    return "AQS-006 More than one @"
+        + annotation
+        + " method ["
+        + describe(a)
+        + ", "
+        + describe(b)
+        + "]; a socket has at most one";
+  }
+
+  static String badSignature(Method m, String why) {
+    return "AQS-007 Handler " + describe(m) + " has a bad signature: " + why;
+  }
+
+  static String unknownPathParam(Method m, String name, String path) {
+    return "AQS-008 Handler "
+        + describe(m)
+        + " binds @PathParam(\""
+        + name
+        + "\"), which is not a parameter of the path "
+        + path;
+  }
+
+  static String notBindable(Method m, int index, String type, String why) {
+    return "AQS-009 Parameter "
+        + index
+        + " ("
+        + type
+        + ") of "
+        + describe(m)
+        + " cannot be bound: "
+        + why;
+  }
+
+  static String invalidLimit(Class<?> type, String attribute, Object value, String rule) {
+    return "AQS-010 @Socket on "
+        + type.getName()
+        + " has an invalid "
+        + attribute
+        + " = "
+        + value
+        + ": "
+        + rule;
+  }
+
+  static String notAController(Class<?> type) {
+    return "AQS-011 "
+        + type.getName()
+        + " is annotated @Socket but does not extend SocketController";
+  }
+
+  static String conflictingAnnotations(Method m, String annotations) {
+    return "AQS-012 Handler "
+        + describe(m)
+        + " carries more than one handler annotation: "
+        + annotations;
+  }
+
+  static String invalidEventName(Method m, String event, String why) {
+    return "AQS-013 Handler "
+        + describe(m)
+        + " declares an invalid event name '"
+        + event
+        + "': "
+        + why;
+  }
+
+  static String invalidOrigin(Class<?> type, String origin, String why) {
+    return "AQS-014 @Socket on "
+        + type.getName()
+        + " has an invalid allowed origin '"
+        + origin
+        + "': "
+        + why;
+  }
+
+  static String manifestUnknownClass(String name, String why) {
+    return "AQS-015 META-INF/aquilia-sockets.properties lists the controller '"
+        + name
+        + "', which "
+        + why;
+  }
+
+  static String abstractController(Class<?> type) {
+    return "AQS-016 " + type.getName() + " is annotated @Socket but is abstract or an interface";
+  }
+
+  /** The deployment summary line for one socket. */
+  static String socketSummary(String line) {
+    return "AQS-101 Socket registered: " + line;
+  }
+
+  static String handlerFailed(String socket, String event, String connectionId) {
+    return "AQS-102 Handler for event '"
+        + event
+        + "' on socket "
+        + socket
+        + " failed (connection "
+        + connectionId
+        + "); the client got WS_INTERNAL_ERROR";
+  }
+
+  static String lifecycleFailed(String what, String socket, String connectionId) {
+    return "AQS-103 " + what + " of socket " + socket + " failed (connection " + connectionId + ")";
+  }
+
+  static String dropped(String connectionId, String policy, long total) {
+    return "AQS-104 Outbound queue full for connection "
+        + connectionId
+        + ": message dropped ("
+        + policy
+        + ", "
+        + total
+        + " dropped so far)";
+  }
+
+  static String slowConsumerClosed(String connectionId, int capacity) {
+    return "AQS-105 Connection "
+        + connectionId
+        + " closed as a slow consumer (outbound queue of "
+        + capacity
+        + " full)";
+  }
+
+  static String shutdown(int count) {
+    return "AQS-106 Shutting down: closing " + count + " connection(s) with 1001";
+  }
+
+  public static String originRefused(String path, String origin) {
+    return "AQS-107 Handshake refused on " + path + ": origin not allowed: " + origin;
+  }
+}

@@ -1,0 +1,32 @@
+package io.aquilia.sockets.runtime;
+
+import io.aquilia.sockets.OverflowPolicy;
+import java.util.List;
+
+/**
+ * The limits of one socket, as declared and validated.
+ *
+ * @param maxMessageSize bytes per inbound message
+ * @param messageRateLimit messages per second per connection, 0 for none
+ * @param maxConnections open connections, 0 for none
+ * @param outboundQueueSize messages queued per connection
+ * @param overflowPolicy what a full queue does
+ * @param heartbeatIntervalSeconds seconds between pings, 0 for none
+ * @param heartbeatTimeoutSeconds seconds of silence tolerated after a ping
+ * @param allowedOrigins allowed origins, empty for any
+ */
+public record SocketLimits(
+    int maxMessageSize,
+    int messageRateLimit,
+    int maxConnections,
+    int outboundQueueSize,
+    OverflowPolicy overflowPolicy,
+    int heartbeatIntervalSeconds,
+    int heartbeatTimeoutSeconds,
+    List<String> allowedOrigins) {
+
+  /** Copies the origins. */
+  public SocketLimits {
+    allowedOrigins = List.copyOf(allowedOrigins);
+  }
+}
