@@ -100,7 +100,12 @@ public final class WsClient implements AutoCloseable {
    * ({@code http://host:port/context/}) and a socket path such as {@code /ws/echo}.
    */
   public static URI wsUri(URL base, String path) {
-    String b = base.toExternalForm().replaceFirst("^http", "ws");
+    // Test traffic stays on loopback: Payara Micro reports the machine's interface address, but
+    // listens on every interface, so 127.0.0.1 reaches both servers.
+    String b =
+        base.toExternalForm()
+            .replaceFirst("^http", "ws")
+            .replaceFirst("^(wss?://)[^/:]+", "$1127.0.0.1");
     if (b.endsWith("/")) {
       b = b.substring(0, b.length() - 1);
     }
