@@ -5,14 +5,13 @@ import io.aquilia.sockets.FaultCode;
 import io.aquilia.sockets.MessageType;
 import io.aquilia.sockets.SocketFault;
 import io.aquilia.sockets.Violation;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonParser;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -58,9 +57,18 @@ public final class EnvelopeCodec {
       return new Frame.Malformed(null, null, SocketFault.invalid("empty message"));
     }
     JsonValue value;
-    try (JsonReader reader = json.createReader(new StringReader(text))) {
-      value = reader.readValue();
-    } catch (JsonException | IllegalStateException | StackOverflowError e) {
+    try (JsonParser parser = json.createParser(new StringReader(text))) {
+      // a parser rather than a reader: a reader ignores what follows the first value
+      if (!parser.hasNext()) {
+        return new Frame.Malformed(null, null, SocketFault.invalid("malformed JSON"));
+      }
+      parser.next();
+      value = parser.getValue();
+      if (parser.hasNext()) {
+        return new Frame.Malformed(null, null, SocketFault.invalid("malformed JSON"));
+      }
+    } catch (RuntimeException | StackOverflowError e) {
+      // JsonException, and Parsson's plain RuntimeException for nesting deeper than its limit
       return new Frame.Malformed(null, null, SocketFault.invalid("malformed JSON"));
     }
     if (!(value instanceof JsonObject obj)) {
@@ -165,10 +173,19 @@ public final class EnvelopeCodec {
     if (payload == null) {
       return "null";
     }
-    if (payload instanceof JsonValue v) {
-      return v.toString();
+    String out = payload instanceof JsonValue v ? v.toString() : jsonb.toJson(payload);
+    return escapeSeparators(out);
+  }
+
+  /**
+   * Escapes raw U+2028 and U+2029, which JSON writers leave as they are, as {@link Json#quote}
+   * does. Outside strings they cannot occur in JSON text, so a plain replacement is safe.
+   */
+  private static String escapeSeparators(String s) {
+    if (s.indexOf('\u2028') < 0 && s.indexOf('\u2029') < 0) {
+      return s;
     }
-    return jsonb.toJson(payload);
+    return s.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
   }
 
   private String write(
