@@ -184,8 +184,14 @@ public final class LiveSocket implements SocketNamespace {
     }
   }
 
-  /** Pings connections and closes those silent for longer than interval + timeout. */
+  /**
+   * Pings connections and closes those silent for longer than interval + timeout. Does nothing when
+   * the socket's heartbeat interval is 0 (heartbeats off).
+   */
   void heartbeat() {
+    if (model.limits().heartbeatIntervalSeconds() <= 0) {
+      return;
+    }
     long now = clock.millis();
     long limit =
         (model.limits().heartbeatIntervalSeconds() + model.limits().heartbeatTimeoutSeconds())
