@@ -6,6 +6,11 @@ import io.aquilia.sockets.CloseStatus;
 import io.aquilia.sockets.OverflowPolicy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -212,6 +217,68 @@ class OutboxTest {
     t.completeNext();
     o.ping();
     assertThat(t.pings).isEqualTo(2);
+  }
+
+  @Test
+  void concurrentProducersWithAsynchronousCompletions() throws Exception {
+    int producers = 4;
+    int perProducer = 2_000;
+    ExecutorService completer = Executors.newSingleThreadExecutor();
+    AtomicInteger inFlight = new AtomicInteger();
+    AtomicInteger maxInFlight = new AtomicInteger();
+    List<String> written = java.util.Collections.synchronizedList(new ArrayList<>());
+    CountDownLatch all = new CountDownLatch(producers * perProducer);
+    Transport async =
+        new Transport() {
+          @Override
+          public void sendText(String text, Consumer<Throwable> done) {
+            maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            written.add(text);
+            completer.execute(
+                () -> {
+                  inFlight.decrementAndGet();
+                  all.countDown();
+                  done.accept(null);
+                });
+          }
+
+          @Override
+          public void sendPing() {}
+
+          @Override
+          public void close(int code, String reason) {}
+        };
+    Outbox o = outbox(async, producers * perProducer, OverflowPolicy.CLOSE);
+    ExecutorService pool = Executors.newFixedThreadPool(producers);
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int p = 0; p < producers; p++) {
+        int id = p;
+        futures.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < perProducer; i++) {
+                    assertThat(o.offer(id + ":" + i)).isTrue();
+                  }
+                }));
+      }
+      for (Future<?> f : futures) {
+        f.get(30, TimeUnit.SECONDS);
+      }
+      assertThat(all.await(30, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      pool.shutdownNow();
+      completer.shutdownNow();
+    }
+    assertThat(maxInFlight.get()).isEqualTo(1);
+    assertThat(written).hasSize(producers * perProducer);
+    int[] next = new int[producers];
+    for (String w : written) {
+      String[] parts = w.split(":");
+      int p = Integer.parseInt(parts[0]);
+      assertThat(Integer.parseInt(parts[1])).isEqualTo(next[p]++);
+    }
+    assertThat(slowConsumer).hasValue(0);
   }
 
   private static void drain(FakeTransport t) {
