@@ -394,13 +394,38 @@ public final class WsClient implements AutoCloseable {
     return closeReason;
   }
 
-  /** All text frames received so far, in order (consumed or not). */
+  /**
+   * All text frames received so far, in order, <em>including those already consumed</em> by an
+   * {@code await*} call. For "has a new matching frame arrived?" use {@link #pending()} or {@link
+   * #hasPending(Predicate)}.
+   */
   public List<String> messages() {
     List<String> out = new ArrayList<>(frames.size());
     for (Frame f : frames) {
       out.add(f.text());
     }
     return out;
+  }
+
+  /**
+   * The text frames received so far that no {@code await*} call has consumed yet, in order. Use
+   * this (not {@link #messages()}) in a custom wait for "a new frame matching ...".
+   */
+  public List<String> pending() {
+    List<String> out = new ArrayList<>();
+    for (Frame f : frames) {
+      if (!f.consumed().get()) {
+        out.add(f.text());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Whether an unconsumed frame matches {@code predicate} now (does not consume it, never waits).
+   */
+  public boolean hasPending(Predicate<String> predicate) {
+    return peek(predicate).isPresent();
   }
 
   /** All binary frames received so far. */
