@@ -324,7 +324,7 @@ class FoundationIT {
           .until(
               () ->
                   ws.closeReason().isDone()
-                      || ws.messages().stream().anyMatch(m -> m.contains("WS_PAYLOAD_TOO_LARGE")));
+                      || ws.hasPending(m -> m.contains("WS_PAYLOAD_TOO_LARGE")));
       if (ws.closeReason().isDone()) {
         assertThat(ws.awaitClose(WsClient.TIMEOUT).getCloseCode().getCode()).isEqualTo(1009);
       } else {
