@@ -43,7 +43,7 @@ final class PayloadBinder {
                 + "' does not match "
                 + simpleName(type)
                 + ": "
-                + firstLine(e));
+                + reason(raw, type, e));
       }
     }
     if (value == null) {
@@ -73,16 +73,32 @@ final class PayloadBinder {
     return type instanceof Class<?> c ? c.getSimpleName() : type.getTypeName();
   }
 
-  private static String firstLine(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t && t.getMessage() == null) {
-      t = t.getCause();
+  private static final java.util.regex.Pattern PROPERTY =
+      java.util.regex.Pattern.compile("property '?([A-Za-z_$][A-Za-z0-9_$]*)'?");
+
+  /**
+   * A client-safe reason: the JSON shape expected, or the field that failed. The binder's own text
+   * (which may name internal classes) goes nowhere.
+   */
+  private static String reason(JsonValue raw, Type type, Throwable e) {
+    boolean structured =
+        type instanceof Class<?> c
+            && !c.isPrimitive()
+            && !c.getName().startsWith("java.")
+            && !c.isEnum()
+            && !c.isArray();
+    if (structured && raw.getValueType() != JsonValue.ValueType.OBJECT) {
+      return "expected a JSON object";
     }
-    String msg = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-    int nl = msg.indexOf('\n');
-    if (nl >= 0) {
-      msg = msg.substring(0, nl);
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      String msg = t.getMessage();
+      if (msg != null) {
+        java.util.regex.Matcher m = PROPERTY.matcher(msg);
+        if (m.find()) {
+          return "field '" + m.group(1) + "' has the wrong type";
+        }
+      }
     }
-    return msg.length() > 200 ? msg.substring(0, 200) + "..." : msg;
+    return "a value has the wrong type";
   }
 }

@@ -186,6 +186,15 @@ class FoundationIT {
       JsonObject b = payload(ws.awaitAck("b1"));
       assertThat(b.getString("code")).isEqualTo("WS_INTERNAL_ERROR");
       assertThat(b.getString("message")).isEqualTo("Internal server error");
+      ws.sendEvent("s1", "order.place", "\"just a string\"");
+      JsonObject shape = payload(ws.awaitAck("s1"));
+      assertThat(shape.getString("code")).isEqualTo("WS_MESSAGE_INVALID");
+      assertThat(shape.getString("message"))
+          .endsWith("does not match Order: expected a JSON object");
+      ws.sendEvent("s2", "order.place", "{\"qty\":\"many\",\"sku\":\"a\"}");
+      assertThat(payload(ws.awaitAck("s2")).getString("message"))
+          .doesNotContain("Internal error")
+          .doesNotContain("io.aquilia");
     }
   }
 
