@@ -38,7 +38,7 @@ public final class ControllerScanner {
           Unsubscribe.class,
           Guard.class);
 
-  private static final Pattern EVENT_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.:/-]{0,127}");
+  static final Pattern EVENT_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.:/-]{0,127}");
 
   private ControllerScanner() {}
 
@@ -57,6 +57,7 @@ public final class ControllerScanner {
     }
     Optional<PathTemplate> path = path(type, socket, problems);
     SocketLimits limits = Limits.of(type, socket, problems);
+    Emitted.check(type, problems);
     Map<String, Set<Class<?>>> pathParamTypes = new LinkedHashMap<>();
     Map<String, HandlerModel> events = new LinkedHashMap<>();
     List<HandlerModel> guards = new ArrayList<>();

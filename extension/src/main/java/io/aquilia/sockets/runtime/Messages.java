@@ -145,6 +145,29 @@ public final class Messages {
     return "AQS-016 " + type.getName() + " is annotated @Socket but is abstract or an interface";
   }
 
+  static String invalidEmittedEvent(Class<?> type, String event) {
+    return "AQS-050 @Emits on "
+        + type.getName()
+        + " declares an invalid event name '"
+        + event
+        + "': use 1-128 letters, digits, '_', '.', ':', '/' or '-', not starting with a"
+        + " punctuation mark";
+  }
+
+  static String duplicateEmittedEvent(Class<?> type, String event) {
+    return "AQS-051 @Emits on " + type.getName() + " declares the event twice: " + event;
+  }
+
+  /** The build-time metadata step's report. */
+  public static String described(int sockets, String metadataFile, String asyncApiFile) {
+    return "AQS-052 Described "
+        + sockets
+        + " socket(s) in "
+        + metadataFile
+        + " and "
+        + asyncApiFile;
+  }
+
   /** The deployment summary line for one socket. */
   static String socketSummary(String line) {
     return "AQS-101 Socket registered: " + line;

@@ -1,0 +1,133 @@
+package io.aquilia.sockets.runtime;
+
+import io.aquilia.sockets.PathParam;
+import io.aquilia.sockets.runtime.meta.SchemaBuilder;
+import io.aquilia.sockets.runtime.meta.SocketMetadata;
+import java.lang.reflect.AnnotatedParameterizedType;
+import java.lang.reflect.AnnotatedType;
+import java.lang.reflect.Parameter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Describes validated controller models as {@link SocketMetadata}: the same description at build
+ * time, in the CLI and live from the admin endpoint, since all of them start from a {@link
+ * DeploymentModel}.
+ */
+public final class Describer {
+
+  private Describer() {}
+
+  /** Describes the models, sorted by path. */
+  public static SocketMetadata.Document describe(List<ControllerModel> models) {
+    SchemaBuilder schemas = new SchemaBuilder();
+    List<ControllerModel> sorted = new ArrayList<>(models);
+    sorted.sort(Comparator.comparing(m -> m.path().template()));
+    List<SocketMetadata.Socket> sockets = new ArrayList<>();
+    for (ControllerModel m : sorted) {
+      sockets.add(socket(m, schemas));
+    }
+    return new SocketMetadata.Document(sockets, schemas.defs());
+  }
+
+  private static SocketMetadata.Socket socket(ControllerModel m, SchemaBuilder schemas) {
+    List<SocketMetadata.Param> params = new ArrayList<>();
+    for (String name : m.path().paramNames()) {
+      Set<Class<?>> types = m.pathParamTypes().get(name);
+      Class<?> type = types == null || types.size() != 1 ? String.class : types.iterator().next();
+      params.add(new SocketMetadata.Param(name, schemas.schema(type)));
+    }
+    List<SocketMetadata.GuardInfo> guards = new ArrayList<>();
+    for (HandlerModel g : m.guards()) {
+      guards.add(
+          new SocketMetadata.GuardInfo(
+              Messages.describe(g.method()),
+              g.priority(),
+              g.stages().stream().map(Enum::name).sorted().toList()));
+    }
+    List<SocketMetadata.EventInfo> events = new ArrayList<>();
+    m.events().values().stream()
+        .sorted(Comparator.comparing(HandlerModel::event))
+        .forEach(h -> events.add(inbound(h, schemas)));
+    Emitted.of(m.type()).stream()
+        .sorted(Comparator.comparing(Emitted::name))
+        .forEach(
+            e ->
+                events.add(
+                    new SocketMetadata.EventInfo(
+                        e.name(),
+                        SocketMetadata.SERVER_TO_CLIENT,
+                        "emit",
+                        false,
+                        null,
+                        List.of(),
+                        e.payload() == Void.class || e.payload() == void.class
+                            ? null
+                            : schemas.schema(e.payload()),
+                        null,
+                        e.description())));
+    return new SocketMetadata.Socket(
+        m.type().getName(),
+        m.path().template(),
+        m.path().jakartaPath(),
+        m.namespace(),
+        params,
+        limits(m.limits()),
+        guards,
+        events);
+  }
+
+  private static SocketMetadata.EventInfo inbound(HandlerModel h, SchemaBuilder schemas) {
+    Map<String, Object> payload = null;
+    if (h.payloadType() != null) {
+      for (Parameter p : h.method().getParameters()) {
+        if (p.getParameterizedType().equals(h.payloadType())
+            && !p.isAnnotationPresent(PathParam.class)) {
+          payload = schemas.schema(p.getAnnotatedType());
+          break;
+        }
+      }
+    }
+    Map<String, Object> result = null;
+    if (h.ackRequired()) {
+      AnnotatedType r = h.method().getAnnotatedReturnType();
+      if (CompletionStage.class.isAssignableFrom(h.method().getReturnType())) {
+        r =
+            r instanceof AnnotatedParameterizedType p
+                ? p.getAnnotatedActualTypeArguments()[0]
+                : null;
+      }
+      boolean none = r == null || r.getType() == void.class || r.getType() == Void.class;
+      result = none ? null : schemas.schema(r);
+    }
+    return new SocketMetadata.EventInfo(
+        h.event(),
+        SocketMetadata.CLIENT_TO_SERVER,
+        h.kind().name().toLowerCase(Locale.ROOT),
+        h.ackRequired(),
+        Messages.describe(h.method()),
+        h.groups().stream().map(Class::getName).toList(),
+        payload,
+        result,
+        "");
+  }
+
+  private static Map<String, Object> limits(SocketLimits l) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("maxMessageSize", l.maxMessageSize());
+    m.put("messageRateLimit", l.messageRateLimit());
+    m.put("maxConnections", l.maxConnections());
+    m.put("outboundQueueSize", l.outboundQueueSize());
+    m.put("overflowPolicy", l.overflowPolicy().name());
+    m.put("heartbeatInterval", l.heartbeatIntervalSeconds());
+    m.put("heartbeatTimeout", l.heartbeatTimeoutSeconds());
+    m.put("allowedOrigins", List.copyOf(l.allowedOrigins()));
+    return m;
+  }
+}
