@@ -168,6 +168,45 @@ public final class Messages {
         + asyncApiFile;
   }
 
+  /** The admin endpoint is on. */
+  public static String adminEnabled(String where) {
+    return "AQS-160 Admin endpoint enabled at "
+        + where
+        + " (requests need 'Authorization: Bearer <aquilia.sockets.admin.token>')";
+  }
+
+  /**
+   * One audit line per admin call. Never contains the token or the payload, only its size.
+   *
+   * @param details what the call named (namespace, room, connection, event), may be empty
+   */
+  public static String adminAudit(
+      String method, String action, String remote, int status, String outcome, String details) {
+    return "AQS-161 Admin audit: "
+        + method
+        + " "
+        + action
+        + " from "
+        + remote
+        + " -> "
+        + status
+        + " "
+        + outcome
+        + (details.isEmpty() ? "" : " " + details);
+  }
+
+  /** The configured token is too weak: the endpoint stays off. */
+  public static String adminTokenTooShort(int minimum) {
+    return "AQS-162 Admin endpoint stays off: aquilia.sockets.admin.token must have at least "
+        + minimum
+        + " characters";
+  }
+
+  /** The admin endpoint could not be added to the web application. */
+  public static String adminNotRegistered(String why) {
+    return "AQS-163 Admin endpoint not registered: " + why;
+  }
+
   /** The deployment summary line for one socket. */
   static String socketSummary(String line) {
     return "AQS-101 Socket registered: " + line;
