@@ -2,6 +2,7 @@ package io.aquilia.sockets.sample;
 
 import io.aquilia.sockets.AckEvent;
 import io.aquilia.sockets.Connection;
+import io.aquilia.sockets.Emits;
 import io.aquilia.sockets.Event;
 import io.aquilia.sockets.OnConnect;
 import io.aquilia.sockets.OnDisconnect;
@@ -23,6 +24,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * user.left}.
  */
 @Socket(value = "/ws/chat/:room", allowedOrigins = "*", messageRateLimit = 20)
+@Emits(value = "message.new", payload = ChatSocket.ChatLine.class, description = "A chat line.")
+@Emits(value = "user.joined", payload = ChatSocket.Presence.class, description = "Someone joined.")
+@Emits(value = "user.left", payload = ChatSocket.Presence.class, description = "Someone left.")
 public class ChatSocket extends SocketController {
 
   /** The connection attribute holding the display name. */
