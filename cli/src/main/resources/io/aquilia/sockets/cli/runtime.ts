@@ -506,6 +506,7 @@ export abstract class AquiliaSocket<Events extends object> {
     const interval = limits.heartbeatInterval * 1000;
     const dead = interval + Math.max(1, limits.heartbeatTimeout) * 1000;
     let ping = 0;
+    let pingedAt = 0;
     this.heartbeatTimer = timers.setInterval(() => {
       const ws = this.ws;
       if (!ws) return;
@@ -518,7 +519,8 @@ export abstract class AquiliaSocket<Events extends object> {
           // already closed
         }
         this.disconnected(1006, 'heartbeat timeout');
-      } else if (silent >= interval && ws.readyState === OPEN) {
+      } else if (silent >= interval && pingedAt <= this.lastInbound && ws.readyState === OPEN) {
+        pingedAt = Date.now();
         try {
           ws.send(JSON.stringify({ id: 'hb' + ++ping, type: 'control', event: 'ping' }));
         } catch (e) {

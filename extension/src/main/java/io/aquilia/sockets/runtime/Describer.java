@@ -89,7 +89,7 @@ public final class Describer {
       for (Parameter p : h.method().getParameters()) {
         if (p.getParameterizedType().equals(h.payloadType())
             && !p.isAnnotationPresent(PathParam.class)) {
-          payload = schemas.schema(p.getAnnotatedType());
+          payload = schemas.payloadSchema(p.getAnnotatedType());
           break;
         }
       }

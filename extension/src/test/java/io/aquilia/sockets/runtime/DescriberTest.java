@@ -208,6 +208,35 @@ class DescriberTest {
     assertThat(fromMetadata).containsAll(fromValidator);
   }
 
+  public record Containers(
+      @Valid List<Item> items,
+      List<@Size(min = 2, max = 3) String> tags,
+      Map<String, @Max(10) Integer> extra,
+      Set<@NotBlank String> labels) {}
+
+  /** The paths the generated TypeScript checks produce are the ones Hibernate Validator reports. */
+  @Test
+  void violationPathsOfNestedAndContainerElementsAreTheOnesTheClientUses() {
+    Containers bad =
+        new Containers(
+            List.of(new Item("ok", 1), new Item(" ", 5)),
+            List.of("ab", "x"),
+            Map.of("k", 11),
+            Set.of(""));
+    Set<String> paths = new TreeSet<>();
+    try (var factory = Validation.buildDefaultValidatorFactory()) {
+      for (ConstraintViolation<Containers> cv : factory.getValidator().validate(bad)) {
+        paths.add(cv.getPropertyPath().toString());
+      }
+    }
+    assertThat(paths)
+        .containsExactly(
+            "extra[k].<map value>",
+            "items[1].name",
+            "labels[].<iterable element>",
+            "tags[1].<list element>");
+  }
+
   @SuppressWarnings("unchecked")
   private static void collectMessages(Object node, Set<String> into) {
     if (node instanceof Map<?, ?> m) {

@@ -69,6 +69,15 @@ public final class SchemaBuilder {
     return schema(type, List.of(), true);
   }
 
+  /**
+   * The schema of a handler's payload parameter: like {@link #schema(AnnotatedType)}, but
+   * constraints on the parameter itself are left out, since the runtime validates the payload
+   * object, not the parameter.
+   */
+  public Map<String, Object> payloadSchema(AnnotatedType type) {
+    return typeSchema(type, true);
+  }
+
   /** The schema of a class (no type arguments, no annotations). */
   public Map<String, Object> schema(Class<?> type) {
     return schema(new PlainType(type), List.of(), true);
