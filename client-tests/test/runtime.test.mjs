@@ -113,6 +113,19 @@ test('an unanswered ack times out with CLIENT_TIMEOUT', async () => {
   await assert.rejects(p, (e) => e.code === 'CLIENT_TIMEOUT');
 });
 
+test('a request queued while disconnected waits longer than the ack timeout, then goes out', async () => {
+  const c = client({ ackTimeoutMs: 300, initialDelayMs: 5000, random: () => 1 });
+  FakeSocket.last().accept();
+  FakeSocket.last().drop(1001);
+  const p = c.messageSend({ text: 'during the outage' });
+  mock.timers.tick(5000);
+  const next = FakeSocket.last();
+  next.accept();
+  assert.equal(next.sent[0].payload.text, 'during the outage');
+  next.ackOk(next.sent[0].id, { id: 'q', deliveredTo: 1 });
+  assert.equal((await p).id, 'q');
+});
+
 test('the queue is bounded', async () => {
   const c = client({ maxQueue: 2 });
   c.roomWho().catch(() => undefined);

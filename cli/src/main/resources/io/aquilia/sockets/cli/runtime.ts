@@ -106,7 +106,10 @@ export interface ClientOptions {
   tokenParam?: string;
   /** More query parameters. */
   query?: Record<string, string>;
-  /** Time from a request to its acknowledgement; default 10000. */
+  /**
+   * Time from sending a request to its acknowledgement; default 10000. Requests queued while the
+   * connection is down wait without a time limit (the queue is bounded; close() ends them).
+   */
   ackTimeoutMs?: number;
   /** Messages waiting for the connection; default 256. More are rejected with CLIENT_QUEUE_FULL. */
   maxQueue?: number;
@@ -322,13 +325,7 @@ export abstract class AquiliaSocket<Events extends object> {
       if (id === null) {
         item.sent = () => resolve(undefined);
       } else {
-        const timer = timers.setTimeout(() => {
-          this.inFlight.delete(id);
-          const i = this.queue.indexOf(item);
-          if (i >= 0) this.queue.splice(i, 1);
-          reject(new AquiliaError('CLIENT_TIMEOUT', "no acknowledgement of '" + event + "' within " + this.opts.ackTimeoutMs + ' ms', [], event));
-        }, this.opts.ackTimeoutMs);
-        item.pending = { event, resolve, reject, timer };
+        item.pending = { event, resolve, reject, timer: null };
       }
       this.queue.push(item);
       this.flush();
@@ -483,17 +480,23 @@ export abstract class AquiliaSocket<Events extends object> {
     const max = this.info ? this.info.limits.maxMessageSize : 0;
     const size = utf8Length(item.text);
     if (max > 0 && size > max) {
-      if (item.pending) timers.clearTimeout(item.pending.timer);
       item.reject(new AquiliaError('WS_PAYLOAD_TOO_LARGE', 'Payload too large: ' + size + ' bytes (limit: ' + max + ')', [], item.event));
       return;
     }
-    if (item.id !== null && item.pending) this.inFlight.set(item.id, item.pending);
     try {
       this.ws!.send(item.text);
     } catch (e) {
       this.queue.unshift(item);
-      if (item.id !== null) this.inFlight.delete(item.id);
       return;
+    }
+    const p = item.pending;
+    if (item.id !== null && p) {
+      const id = item.id;
+      this.inFlight.set(id, p);
+      p.timer = timers.setTimeout(() => {
+        this.inFlight.delete(id);
+        p.reject(new AquiliaError('CLIENT_TIMEOUT', "no acknowledgement of '" + p.event + "' within " + this.opts.ackTimeoutMs + ' ms', [], p.event));
+      }, this.opts.ackTimeoutMs);
     }
     this.sentAt.push(Date.now());
     item.sent();
@@ -550,7 +553,6 @@ export abstract class AquiliaSocket<Events extends object> {
     const retry = !this.closedByUser && this.opts.reconnect && !NO_RECONNECT.includes(code) && !(code >= 4000 && code < 5000 && code !== 4008);
     if (!retry) {
       for (const item of this.queue.splice(0)) {
-        if (item.pending) timers.clearTimeout(item.pending.timer);
         item.reject(new AquiliaError('CLIENT_CLOSED', 'the connection closed (' + code + (reason ? ' ' + reason : '') + ')', [], item.event));
       }
     }
