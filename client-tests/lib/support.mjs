@@ -45,13 +45,15 @@ export function tsc(args) {
 
 export const STRICT = ['--strict', '--target', 'es2020', '--module', 'es2020', '--moduleResolution', 'bundler'];
 
-/** Generates and compiles a client to JavaScript; returns the imported module. */
-export async function compiled(from, name) {
+/** Generates and compiles clients to JavaScript in one tsc run; returns the imported modules. */
+export async function compiled(sources) {
   const dir = tempDir('aq-js-');
-  const ts = generate(from, join(dir, name + '.ts'));
-  const r = tsc([...STRICT, '--lib', 'es2020', '--outDir', join(dir, 'js'), ts]);
+  const files = Object.entries(sources).map(([name, from]) => generate(from, join(dir, name + '.ts')));
+  const r = tsc([...STRICT, '--lib', 'es2020', '--outDir', join(dir, 'js'), ...files]);
   if (r.code !== 0) throw new Error('tsc failed: ' + r.output);
-  return import(join(dir, 'js', name + '.js'));
+  const modules = {};
+  for (const name of Object.keys(sources)) modules[name] = await import(join(dir, 'js', name + '.js'));
+  return modules;
 }
 
 /** A WebSocket stand-in the test drives: what the client sent, and server frames and closes. */

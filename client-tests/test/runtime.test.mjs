@@ -4,8 +4,7 @@ import { test, beforeEach, afterEach, mock } from 'node:test';
 import assert from 'node:assert/strict';
 import { FakeSocket, FIXTURE_CLASSES, SAMPLE_CLASSES, compiled } from '../lib/support.mjs';
 
-const chat = await compiled(SAMPLE_CLASSES, 'chat-client');
-const odd = await compiled(FIXTURE_CLASSES, 'odd-client');
+const { chat, odd } = await compiled({ chat: SAMPLE_CLASSES, odd: FIXTURE_CLASSES });
 
 beforeEach(() => {
   FakeSocket.all = [];
