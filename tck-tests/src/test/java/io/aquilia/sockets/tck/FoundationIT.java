@@ -203,7 +203,8 @@ class FoundationIT {
     try (WsClient ws = WsClient.connect(uri("/ws/echo/lobby?q=42"))) {
       ws.sendEvent("a1", "async", "{}");
       assertThat(payload(ws.awaitAck("a1")).getString("data")).isEqualTo("later");
-      String me = WsClient.str(ws.awaitSystem("connected").getJsonObject("payload"), "connectionId");
+      String me =
+          WsClient.str(ws.awaitSystem("connected").getJsonObject("payload"), "connectionId");
       ws.sendEvent("j1", "room.join", "{\"room\":\"r1\"}");
       JsonObject joined = payload(ws.awaitAck("j1")).getJsonObject("data");
       assertThat(joined.getString("room")).isEqualTo("r1");
