@@ -160,11 +160,14 @@ final class Outbox {
     }
   }
 
-  /** Whether the queue is at most half full (and open): room for a streaming reply's next items. */
-  boolean hasRoom() {
+  /**
+   * How many more messages a streaming reply may queue now: the free places when the queue is at
+   * most half full (at least 1 then), else 0; 0 when closed.
+   */
+  int room() {
     lock.lock();
     try {
-      return !closed && queue.size() <= capacity / 2;
+      return closed || queue.size() > capacity / 2 ? 0 : capacity - queue.size();
     } finally {
       lock.unlock();
     }

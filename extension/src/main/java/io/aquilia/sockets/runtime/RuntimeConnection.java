@@ -246,13 +246,13 @@ public final class RuntimeConnection implements Connection {
    * already, or one with the same key.
    */
   SocketFault streamStarted(String key, StreamReply reply, int max) {
+    if (streams.containsKey(key)) {
+      return StreamReply.refusal(true, max);
+    }
     if (streams.size() >= max) {
       return StreamReply.refusal(false, max);
     }
-    if (streams.putIfAbsent(key, reply) != null) {
-      return StreamReply.refusal(true, max);
-    }
-    return null;
+    return streams.putIfAbsent(key, reply) == null ? null : StreamReply.refusal(true, max);
   }
 
   void streamEnded(String key, StreamReply reply) {
