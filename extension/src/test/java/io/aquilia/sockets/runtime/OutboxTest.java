@@ -342,4 +342,64 @@ class OutboxTest {
     assertThat(b.dropped()).isEqualTo(2);
     assertThat(total.sum()).isEqualTo(4);
   }
+
+  /** Records the WARN lines of the Outbox logger during {@code body}. */
+  static List<String> warnings(Runnable body) {
+    java.util.logging.Logger log = java.util.logging.Logger.getLogger(Outbox.class.getName());
+    List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.logging.Handler h =
+        new java.util.logging.Handler() {
+          @Override
+          public void publish(java.util.logging.LogRecord r) {
+            if (r.getLevel() == java.util.logging.Level.WARNING) {
+              lines.add(r.getMessage());
+            }
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    log.addHandler(h);
+    try {
+      body.run();
+    } finally {
+      log.removeHandler(h);
+    }
+    return lines;
+  }
+
+  @Test
+  void dropsAndSlowConsumerClosesAreLoggedAtWarnWithTheConnectionId() {
+    List<String> drops =
+        warnings(
+            () -> {
+              Outbox o = outbox(FakeTransport.manual(), 1, OverflowPolicy.DROP_OLDEST);
+              for (int i = 0; i < 7; i++) {
+                o.offer("m" + i); // m0 in flight, m1 queued, then 5 drops
+              }
+              o.close(CloseStatus.NORMAL, false);
+            });
+    // the first drop and every power of two (1, 2, 4), then the total when the connection ends
+    assertThat(drops)
+        .filteredOn(l -> l.startsWith("AQS-104"))
+        .hasSize(3)
+        .allMatch(l -> l.contains("connection c1"));
+    assertThat(drops)
+        .filteredOn(l -> l.startsWith("AQS-120"))
+        .containsExactly(
+            "AQS-120 Connection c1 ended after 5 outbound message(s) were dropped (DROP_OLDEST)");
+    List<String> slow =
+        warnings(
+            () -> {
+              Outbox o = outbox(FakeTransport.manual(), 1, OverflowPolicy.CLOSE);
+              o.offer("a");
+              o.offer("b");
+              o.offer("c");
+            });
+    assertThat(slow).anyMatch(l -> l.startsWith("AQS-105 Connection c1 closed as a slow consumer"));
+    assertThat(slowConsumer.get()).isEqualTo(1);
+  }
 }
