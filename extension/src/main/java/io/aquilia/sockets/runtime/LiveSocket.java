@@ -71,7 +71,10 @@ public final class LiveSocket implements SocketNamespace {
 
   @Override
   public Collection<Connection> connections() {
-    return List.copyOf(connections.values());
+    return connections.values().stream()
+        .filter(RuntimeConnection::isOpen)
+        .map(c -> (Connection) c)
+        .toList();
   }
 
   @Override
@@ -111,7 +114,7 @@ public final class LiveSocket implements SocketNamespace {
   @Override
   public SocketStats stats() {
     return new SocketStats(
-        connections.size(),
+        (int) connections.values().stream().filter(RuntimeConnection::isOpen).count(),
         rooms.names().size(),
         delivery.dropped().sum(),
         delivery.slowConsumerCloses().sum(),
@@ -295,8 +298,9 @@ public final class LiveSocket implements SocketNamespace {
   }
 
   /**
-   * Pings connections and closes those silent for longer than interval + timeout. Does nothing when
-   * the socket's heartbeat interval is 0 (heartbeats off).
+   * Pings connections and closes those silent for longer than interval + timeout; drops those whose
+   * close has been stuck for longer than the timeout (a client that stopped reading). Does nothing
+   * when the socket's heartbeat interval is 0 (heartbeats off).
    */
   void heartbeat() {
     if (model.limits().heartbeatIntervalSeconds() <= 0) {
@@ -306,13 +310,24 @@ public final class LiveSocket implements SocketNamespace {
     long limit =
         (model.limits().heartbeatIntervalSeconds() + model.limits().heartbeatTimeoutSeconds())
             * 1000L;
+    long grace = model.limits().heartbeatTimeoutSeconds() * 1000L;
     for (RuntimeConnection c : connections.values()) {
-      if (now - c.lastActivity() > limit) {
+      if (c.stuckClosing(now, grace)) {
+        LOG.warning(Messages.closeStuck(c.id(), model.limits().heartbeatTimeoutSeconds()));
+        c.abort();
+        closed(c, c.requestedClose().orElse(CloseStatus.GOING_AWAY));
+      } else if (!c.isOpen()) {
+        continue;
+      } else if (now - c.lastActivity() > limit) {
         c.close(new CloseStatus(1001, "heartbeat timeout"), true);
       } else {
         c.ping();
       }
     }
+  }
+
+  long millis() {
+    return clock.millis();
   }
 
   /** Closes every connection with 1001 and runs their disconnect handlers. */

@@ -265,4 +265,16 @@ public final class Messages {
   static String adapterStartFailed(String adapter, Throwable failure) {
     return "AQS-125 Adapter " + adapter + " failed to start: " + failure;
   }
+
+  static String closeStuck(String connectionId, int seconds) {
+    return "AQS-126 Connection "
+        + connectionId
+        + " could not be sent its close frame within "
+        + seconds
+        + " s (its client stopped reading): dropped";
+  }
+
+  static String waiterFailed() {
+    return "AQS-127 A task waiting for room in an outbound queue failed";
+  }
 }

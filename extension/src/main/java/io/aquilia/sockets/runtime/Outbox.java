@@ -161,6 +161,24 @@ final class Outbox {
   }
 
   /**
+   * Gives up on the queue and on the write in flight: closes the transport now, for a connection
+   * whose close frame could not be written in time.
+   */
+  void abort(CloseStatus status) {
+    List<Runnable> waiters;
+    lock.lock();
+    try {
+      closed = true;
+      queue.clear();
+      waiters = takeWaitersLocked(true);
+    } finally {
+      lock.unlock();
+    }
+    runAll(waiters);
+    closeTransport(status);
+  }
+
+  /**
    * How many more messages a streaming reply may queue now: the free places when the queue is at
    * most half full (at least 1 then), else 0; 0 when closed.
    */
@@ -204,7 +222,7 @@ final class Outbox {
       try {
         r.run();
       } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "AQS-126 A queue waiter failed", e);
+        LOG.log(Level.WARNING, Messages.waiterFailed(), e);
       }
     }
   }

@@ -52,6 +52,7 @@ public final class RuntimeConnection implements Connection {
   private volatile String presenceKey;
   private volatile String presenceMetaJson;
   private volatile CloseStatus requestedClose;
+  private volatile long closingSince = -1;
   private volatile boolean connectHandled;
   private volatile long lastActivity;
 
@@ -285,11 +286,26 @@ public final class RuntimeConnection implements Connection {
     while (s == State.OPENING || s == State.OPEN) {
       if (state.compareAndSet(s, State.CLOSING)) {
         requestedClose = status;
+        closingSince = socket.millis();
         outbox.close(status, immediate);
         return;
       }
       s = state.get();
     }
+  }
+
+  /**
+   * Whether the connection has been closing for more than {@code graceMillis}: its close frame is
+   * stuck behind a write the client does not read.
+   */
+  boolean stuckClosing(long nowMillis, long graceMillis) {
+    long since = closingSince;
+    return state.get() == State.CLOSING && since >= 0 && nowMillis - since > graceMillis;
+  }
+
+  /** Closes the transport without waiting for the write in flight. */
+  void abort() {
+    outbox.abort(requestedClose().orElse(CloseStatus.GOING_AWAY));
   }
 
   /** Marks the connection open (after guards and {@code @OnConnect}). */
