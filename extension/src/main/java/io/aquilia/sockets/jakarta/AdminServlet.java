@@ -28,9 +28,9 @@ import java.util.logging.Logger;
 
 /**
  * The admin endpoint, {@code <context>/_aquilia/admin/*}: {@code GET sockets}, {@code GET
- * asyncapi}, {@code POST broadcast}, {@code POST kick}. Added only when an admin token is
- * configured (see {@link #register}); every request must carry {@code Authorization: Bearer
- * <token>}, compared in constant time. Every call, refused ones included, writes one {@code
+ * asyncapi}, {@code POST broadcast}, {@code POST purge-room}, {@code POST kick}. Added only when an
+ * admin token is configured (see {@link #register}); every request must carry {@code Authorization:
+ * Bearer <token>}, compared in constant time. Every call, refused ones included, writes one {@code
  * AQS-161} audit line. Answers are JSON; failures are {@code {"error": CODE, "message": ...}}.
  */
 public final class AdminServlet extends HttpServlet {
@@ -134,16 +134,32 @@ public final class AdminServlet extends HttpServlet {
         details.put("namespace", ns);
         details.put("event", event);
         details.put("payloadBytes", payload.toString().getBytes(StandardCharsets.UTF_8).length);
+        String room = null;
         if (in.containsKey("room") && in.get("room") != JsonValue.NULL) {
-          details.put("room", string(in, "room"));
-          throw AdminActions.badRequest("rooms are not available in this version");
+          room = string(in, "room");
+          details.put("room", room);
         }
-        int delivered = actions.broadcast(ns, event, payload == JsonValue.NULL ? null : payload);
+        Object value = payload == JsonValue.NULL ? null : payload;
+        int delivered =
+            room == null
+                ? actions.broadcast(ns, event, value)
+                : actions.broadcast(ns, room, event, value);
         Map<String, Object> out = new LinkedHashMap<>(details);
         out.remove("payloadBytes");
         out.put("delivered", delivered);
         details.put("delivered", delivered);
         return out;
+      }
+      case "purge-room" -> {
+        requireMethod(req, "POST");
+        JsonObject in = body(req);
+        String ns = string(in, "namespace");
+        String room = string(in, "room");
+        details.put("namespace", ns);
+        details.put("room", room);
+        int removed = actions.purgeRoom(ns, room);
+        details.put("removed", removed);
+        return new LinkedHashMap<>(details);
       }
       case "kick" -> {
         requireMethod(req, "POST");
@@ -166,7 +182,9 @@ public final class AdminServlet extends HttpServlet {
           throw new AdminActions.Failure(
               "ADMIN_NOT_FOUND",
               404,
-              "unknown admin action '" + action + "'; known: sockets, asyncapi, broadcast, kick");
+              "unknown admin action '"
+                  + action
+                  + "'; known: sockets, asyncapi, broadcast, purge-room, kick");
     }
   }
 

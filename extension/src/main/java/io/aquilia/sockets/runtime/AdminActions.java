@@ -8,6 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The operations behind the admin endpoint and the {@code aq ws} commands, on one application's
@@ -15,9 +20,11 @@ import java.util.Optional;
  * writes the audit line.
  *
  * <p>Every action goes through the socket's own operations ({@link LiveSocket#broadcast}, {@link
- * Connection#close}), so when a cluster adapter carries those across instances the actions reach
- * every instance without change. An action that finds nothing locally (a connection on another
- * instance) is where an adapter fans the request out; today it answers "not found".
+ * LiveSocket#publish}, {@link Connection#leave}, {@link Connection#close}): broadcasts and room
+ * publishes already reach other servers through the socket's adapter, and room existence is checked
+ * with the adapter's member list. Purging the members and kicking a connection that live on another
+ * server is where a cluster adapter fans the action out; today both act on this server's
+ * connections (a kick of a connection elsewhere answers "not found").
  */
 public final class AdminActions {
 
@@ -26,6 +33,12 @@ public final class AdminActions {
 
   /** The close code of a kicked connection: policy violation, which clients must not retry. */
   public static final int KICK_CLOSE_CODE = 1008;
+
+  /** How long an action waits for the adapter (room members). */
+  static final int ADAPTER_WAIT_SECONDS = 5;
+
+  /** The most rooms listed per socket by {@link #live()}. */
+  static final int MAX_LISTED_ROOMS = 1000;
 
   /** The close reason when none is given. */
   public static final String DEFAULT_KICK_REASON = "kicked by admin";
@@ -104,6 +117,16 @@ public final class AdminActions {
     live.put("connections", conns.size());
     live.put("connectionList", listed);
     live.put("connectionListTruncated", conns.size() > MAX_LISTED_CONNECTIONS);
+    List<String> names = new ArrayList<>(new TreeSet<>(socket.rooms()));
+    List<Object> rooms = new ArrayList<>();
+    for (String room : names.subList(0, Math.min(names.size(), MAX_LISTED_ROOMS))) {
+      Map<String, Object> r = new LinkedHashMap<>();
+      r.put("name", room);
+      r.put("members", socket.connections().stream().filter(c -> c.rooms().contains(room)).count());
+      rooms.add(r);
+    }
+    live.put("rooms", rooms);
+    live.put("roomListTruncated", names.size() > MAX_LISTED_ROOMS);
     return live;
   }
 
@@ -123,6 +146,63 @@ public final class AdminActions {
   public int broadcast(String namespace, String event, Object payload) {
     requireEventName(event);
     return requireSocket(namespace).broadcast(event, payload);
+  }
+
+  /**
+   * Sends an event to the members of a room of a namespace, through the socket's {@code publish}
+   * (so the adapter carries it to the room's members on other servers).
+   *
+   * @return the number of connections of this server it was queued for
+   */
+  public int broadcast(String namespace, String room, String event, Object payload) {
+    requireEventName(event);
+    LiveSocket socket = requireSocket(namespace);
+    requireRoom(socket, room);
+    return socket.publish(room, event, payload);
+  }
+
+  /**
+   * Removes every member of this server from a room: each gets {@code room.left} and, on a presence
+   * socket, the others {@code presence.leave}.
+   *
+   * @return how many connections left the room
+   */
+  public int purgeRoom(String namespace, String room) {
+    LiveSocket socket = requireSocket(namespace);
+    requireRoom(socket, room);
+    int removed = 0;
+    for (Connection c : socket.connections()) {
+      if (c.rooms().contains(room) && c.leave(room)) {
+        removed++;
+      }
+    }
+    return removed;
+  }
+
+  /** Fails with {@code ADMIN_ROOM_NOT_FOUND} when the room has no member on any server. */
+  private static void requireRoom(LiveSocket socket, String room) {
+    if (room == null || room.isBlank()) {
+      throw badRequest("'room' is required");
+    }
+    Set<String> members;
+    try {
+      members =
+          socket
+              .membersAsync(room)
+              .toCompletableFuture()
+              .get(ADAPTER_WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new Failure("ADMIN_UNAVAILABLE", 503, "interrupted while reading the room's members");
+    } catch (ExecutionException | TimeoutException e) {
+      throw new Failure("ADMIN_UNAVAILABLE", 503, "the room's members could not be read: " + e);
+    }
+    if (members.isEmpty()) {
+      throw new Failure(
+          "ADMIN_ROOM_NOT_FOUND",
+          404,
+          "No room '" + room + "' in namespace '" + socket.name() + "' (it has no members)");
+    }
   }
 
   /**

@@ -1,6 +1,10 @@
 package io.aquilia.sockets.runtime;
 
 import io.aquilia.sockets.PathParam;
+import io.aquilia.sockets.PresenceChange;
+import io.aquilia.sockets.RoomRef;
+import io.aquilia.sockets.RoomState;
+import io.aquilia.sockets.StandardEvents;
 import io.aquilia.sockets.runtime.meta.SchemaBuilder;
 import io.aquilia.sockets.runtime.meta.SocketMetadata;
 import java.lang.reflect.AnnotatedParameterizedType;
@@ -16,9 +20,10 @@ import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Describes validated controller models as {@link SocketMetadata}: the same description at build
- * time, in the CLI and live from the admin endpoint, since all of them start from a {@link
- * DeploymentModel}.
+ * Describes validated controller models as {@link SocketMetadata}, including the room and presence
+ * events the runtime itself sends and accepts ({@code room.joined}, {@code room.left}, {@code
+ * presence.*}, {@code presence.list}); : the same description at build time, in the CLI and live
+ * from the admin endpoint, since all of them start from a {@link DeploymentModel}.
  */
 public final class Describer {
 
@@ -55,11 +60,60 @@ public final class Describer {
     m.events().values().stream()
         .sorted(Comparator.comparing(HandlerModel::event))
         .forEach(h -> events.add(inbound(h, schemas)));
+    if (m.rooms().presence()) {
+      events.add(
+          standard(
+              StandardEvents.PRESENCE_LIST,
+              SocketMetadata.CLIENT_TO_SERVER,
+              "presence",
+              true,
+              schemas.schema(RoomRef.class),
+              schemas.schema(RoomState.class),
+              "The presence of a room the connection is in."));
+    }
+    events.sort(Comparator.comparing(SocketMetadata.EventInfo::name));
+    List<SocketMetadata.EventInfo> outbound = new ArrayList<>();
+    outbound.add(
+        standard(
+            StandardEvents.ROOM_JOINED,
+            SocketMetadata.SERVER_TO_CLIENT,
+            "room",
+            false,
+            schemas.schema(RoomState.class),
+            null,
+            "The server joined this connection to a room (application code or joinPathRoom)."));
+    outbound.add(
+        standard(
+            StandardEvents.ROOM_LEFT,
+            SocketMetadata.SERVER_TO_CLIENT,
+            "room",
+            false,
+            schemas.schema(RoomRef.class),
+            null,
+            "The server removed this connection from a room (application code or an admin purge)."));
+    if (m.rooms().presence()) {
+      for (String[] p :
+          new String[][] {
+            {StandardEvents.PRESENCE_JOIN, "A member appeared in a room."},
+            {StandardEvents.PRESENCE_UPDATE, "A member's metadata or connection count changed."},
+            {StandardEvents.PRESENCE_LEAVE, "A member's last connection left a room."}
+          }) {
+        outbound.add(
+            standard(
+                p[0],
+                SocketMetadata.SERVER_TO_CLIENT,
+                "presence",
+                false,
+                schemas.schema(PresenceChange.class),
+                null,
+                p[1]));
+      }
+    }
     Emitted.of(m.type()).stream()
         .sorted(Comparator.comparing(Emitted::name))
         .forEach(
             e ->
-                events.add(
+                outbound.add(
                     new SocketMetadata.EventInfo(
                         e.name(),
                         SocketMetadata.SERVER_TO_CLIENT,
@@ -72,6 +126,11 @@ public final class Describer {
                             : schemas.schema(e.payload()),
                         null,
                         e.description())));
+    outbound.sort(Comparator.comparing(SocketMetadata.EventInfo::name));
+    events.addAll(outbound);
+    Map<String, Object> rooms = new LinkedHashMap<>();
+    rooms.put("presence", m.rooms().presence());
+    rooms.put("joinPathRoom", m.rooms().joinPathRoom().orElse(null));
     return new SocketMetadata.Socket(
         m.type().getName(),
         m.path().template(),
@@ -80,7 +139,20 @@ public final class Describer {
         params,
         limits(m.limits()),
         guards,
+        rooms,
         events);
+  }
+
+  private static SocketMetadata.EventInfo standard(
+      String name,
+      String direction,
+      String kind,
+      boolean ack,
+      Map<String, Object> payload,
+      Map<String, Object> result,
+      String description) {
+    return new SocketMetadata.EventInfo(
+        name, direction, kind, ack, null, List.of(), payload, result, description);
   }
 
   private static SocketMetadata.EventInfo inbound(HandlerModel h, SchemaBuilder schemas) {
@@ -95,7 +167,9 @@ public final class Describer {
       }
     }
     Map<String, Object> result = null;
-    if (h.ackRequired()) {
+    if (h.kind() == HandlerKind.SUBSCRIBE || h.kind() == HandlerKind.UNSUBSCRIBE) {
+      result = schemas.schema(RoomState.class);
+    } else if (h.ackRequired()) {
       AnnotatedType r = h.method().getAnnotatedReturnType();
       if (CompletionStage.class.isAssignableFrom(h.method().getReturnType())) {
         r =

@@ -108,6 +108,38 @@ class AdminActionsTest {
   }
 
   @Test
+  void roomBroadcastAndPurgeReachOnlyTheRoomAndUnknownRoomsAreNotFound() {
+    FakeTransport a = FakeTransport.synchronous();
+    FakeTransport b = FakeTransport.synchronous();
+    FakeTransport c = FakeTransport.synchronous();
+    RuntimeConnection ca = open(a);
+    RuntimeConnection cb = open(b);
+    open(c);
+    ca.join("red");
+    cb.join("red");
+    assertThat(runtime.sockets().get(0).members("red")).containsExactlyInAnyOrder(ca.id(), cb.id());
+    assertThat(actions.broadcast("ops", "red", "news", Json.createValue("for red"))).isEqualTo(2);
+    assertThat(c.texts).noneMatch(t -> t.contains("for red"));
+    assertThat(a.texts).anyMatch(t -> t.contains("\"payload\":\"for red\""));
+    assertThat(actions.purgeRoom("ops", "red")).isEqualTo(2);
+    assertThat(ca.rooms()).isEmpty();
+    assertThat(a.texts)
+        .anyMatch(t -> t.contains("\"event\":\"room.left\",\"payload\":{\"room\":\"red\"}"));
+    for (Runnable r :
+        List.<Runnable>of(
+            () -> actions.purgeRoom("ops", "red"),
+            () -> actions.broadcast("ops", "nobody-here", "news", null))) {
+      assertThatThrownBy(r::run)
+          .isInstanceOfSatisfying(
+              AdminActions.Failure.class,
+              f -> {
+                assertThat(f.code()).isEqualTo("ADMIN_ROOM_NOT_FOUND");
+                assertThat(f.status()).isEqualTo(404);
+              });
+    }
+  }
+
+  @Test
   @SuppressWarnings("unchecked")
   void liveMetadataCountsAndListsConnections() {
     RuntimeConnection c = open(FakeTransport.synchronous());
@@ -119,5 +151,9 @@ class AdminActionsTest {
         .extracting(m -> m.get("id"))
         .containsExactly(c.id());
     assertThat(actions.asyncApi("t").get("asyncapi")).isEqualTo("3.0.0");
+    c.join("blue");
+    Map<String, Object> s = ((List<Map<String, Object>>) actions.live().get("sockets")).get(0);
+    assertThat(((Map<String, Object>) s.get("live")).get("rooms"))
+        .isEqualTo(List.of(Map.of("name", "blue", "members", 1L)));
   }
 }

@@ -77,7 +77,12 @@ class DescriberTest {
     public void note(Connection c, String text) {}
 
     @Subscribe
-    public CompletionStage<List<String>> join(@PathParam("shop") Mood shop, Item item) {
+    public CompletionStage<String> join(@PathParam("shop") Mood shop, Item item) {
+      return null;
+    }
+
+    @AckEvent("stock")
+    public CompletionStage<List<String>> stock() {
       return null;
     }
 
@@ -85,6 +90,39 @@ class DescriberTest {
     public boolean allowed(Connection c) {
       return true;
     }
+  }
+
+  @Socket(value = "/ws/lobby/:room", presence = true, joinPathRoom = "room")
+  public static class PresenceSocket extends SocketController {}
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void presenceSocketsDescribeThePresenceEventsAndRequest() {
+    DeploymentModel d = DeploymentModel.of(List.of(PresenceSocket.class));
+    assertThat(d.problems().messages()).isEmpty();
+    Map<String, Object> doc = Describer.describe(d.models()).toJson();
+    Map<String, Object> s = at(doc, "sockets", "0");
+    assertThat(JsonText.compact(s.get("rooms")))
+        .isEqualTo("{\"presence\":true,\"joinPathRoom\":\"room\"}");
+    List<Map<String, Object>> events = at(s, "events");
+    assertThat(events)
+        .extracting(
+            e ->
+                e.get("name") + "/" + e.get("direction") + "/" + e.get("kind") + "/" + e.get("ack"))
+        .containsExactly(
+            "presence.list/client-to-server/presence/true",
+            "presence.join/server-to-client/presence/false",
+            "presence.leave/server-to-client/presence/false",
+            "presence.update/server-to-client/presence/false",
+            "room.joined/server-to-client/room/false",
+            "room.left/server-to-client/room/false");
+    assertThat(events.get(0).get("payload")).isEqualTo(Map.of("$ref", "#/$defs/RoomRef"));
+    assertThat(events.get(0).get("result")).isEqualTo(Map.of("$ref", "#/$defs/RoomState"));
+    assertThat(events.get(1).get("payload")).isEqualTo(Map.of("$ref", "#/$defs/PresenceChange"));
+    Map<String, Object> member = at(doc, "$defs", "PresenceMember");
+    assertThat(JsonText.compact(member.get("properties")))
+        .isEqualTo(
+            "{\"key\":{\"type\":\"string\"},\"meta\":{},\"connections\":{\"type\":\"integer\",\"format\":\"int32\"}}");
   }
 
   @Socket("/ws/broken")
@@ -131,20 +169,30 @@ class DescriberTest {
             "note/client-to-server/event",
             "order.place/client-to-server/event",
             "room.join/client-to-server/subscribe",
+            "stock/client-to-server/event",
             "order.placed/server-to-client/emit",
             "other.item/server-to-client/emit",
-            "ping-me/server-to-client/emit");
+            "ping-me/server-to-client/emit",
+            "room.joined/server-to-client/room",
+            "room.left/server-to-client/room");
     assertThat(events.get(0).get("ack")).isEqualTo(false);
     assertThat(events.get(0).get("payload")).isEqualTo(Map.of("type", "string"));
     assertThat(events.get(0)).doesNotContainKey("result");
     assertThat(events.get(1).get("ack")).isEqualTo(true);
     assertThat(events.get(1).get("payload")).isEqualTo(Map.of("$ref", "#/$defs/Order"));
     assertThat(events.get(1).get("result")).isEqualTo(Map.of("$ref", "#/$defs/Receipt"));
-    assertThat(JsonText.compact(events.get(2).get("result")))
+    assertThat(events.get(2).get("result"))
+        .as("a room request is acknowledged with the room's state")
+        .isEqualTo(Map.of("$ref", "#/$defs/RoomState"));
+    assertThat(JsonText.compact(events.get(3).get("result")))
         .isEqualTo("{\"type\":\"array\",\"items\":{\"type\":\"string\"}}");
-    assertThat(events.get(3).get("description")).isEqualTo("a new order");
-    assertThat(events.get(4).get("payload")).isEqualTo(Map.of("$ref", "#/$defs/OtherItem"));
-    assertThat(events.get(5)).doesNotContainKey("payload");
+    assertThat(events.get(7).get("payload")).isEqualTo(Map.of("$ref", "#/$defs/RoomState"));
+    assertThat(events.get(8).get("payload")).isEqualTo(Map.of("$ref", "#/$defs/RoomRef"));
+    assertThat(JsonText.compact(s.get("rooms")))
+        .isEqualTo("{\"presence\":false,\"joinPathRoom\":null}");
+    assertThat(events.get(4).get("description")).isEqualTo("a new order");
+    assertThat(events.get(5).get("payload")).isEqualTo(Map.of("$ref", "#/$defs/OtherItem"));
+    assertThat(events.get(6)).doesNotContainKey("payload");
   }
 
   @Test

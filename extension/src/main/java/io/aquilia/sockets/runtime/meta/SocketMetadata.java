@@ -59,6 +59,7 @@ public final class SocketMetadata {
    * @param pathParams the path parameters, in order
    * @param limits the limits by name
    * @param guards the guards, by priority
+   * @param rooms the room options: {@code presence} (boolean) and {@code joinPathRoom} (or null)
    * @param events the events, client-to-server first, each group sorted by name
    */
   public record Socket(
@@ -69,6 +70,7 @@ public final class SocketMetadata {
       List<Param> pathParams,
       Map<String, Object> limits,
       List<GuardInfo> guards,
+      Map<String, Object> rooms,
       List<EventInfo> events) {
 
     /** Copies the collections. */
@@ -76,6 +78,7 @@ public final class SocketMetadata {
       pathParams = List.copyOf(pathParams);
       limits = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(limits));
       guards = List.copyOf(guards);
+      rooms = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(rooms));
       events = List.copyOf(events);
     }
 
@@ -93,6 +96,7 @@ public final class SocketMetadata {
       List<Object> g = new ArrayList<>();
       guards.forEach(x -> g.add(x.toJson()));
       m.put("guards", g);
+      m.put("rooms", rooms);
       List<Object> e = new ArrayList<>();
       events.forEach(x -> e.add(x.toJson()));
       m.put("events", e);
@@ -141,8 +145,9 @@ public final class SocketMetadata {
    *
    * @param name the event name
    * @param direction {@link #CLIENT_TO_SERVER} or {@link #SERVER_TO_CLIENT}
-   * @param kind {@code event}, {@code subscribe}, {@code unsubscribe} (handlers) or {@code emit}
-   *     (declared with {@code @Emits})
+   * @param kind {@code event}, {@code subscribe}, {@code unsubscribe} (handlers), {@code emit}
+   *     (declared with {@code @Emits}), {@code room} or {@code presence} (sent or accepted by the
+   *     runtime itself)
    * @param ack whether the client must send an id and gets an ack
    * @param handler the handler method, or null for emitted events
    * @param validationGroups the Bean Validation groups of the payload (empty: Default)
