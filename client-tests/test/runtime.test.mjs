@@ -237,6 +237,44 @@ test('typed listeners get server events; error events and listener failures are 
   assert.deepEqual(errors, ['WS_UNSUPPORTED_EVENT']);
 });
 
+test('joined rooms are rejoined first after a reconnection; a left or purged room is not', async () => {
+  const c = new odd.OddSocketClient('http://h', { id: 1, mode: 'SLOW' }, { webSocket: FakeSocket.factory, initialDelayMs: 100, random: () => 1 });
+  const ws = FakeSocket.last();
+  ws.accept();
+  const state = (room) => ({ room, members: ['me'], presence: [] });
+  const a = c.roomJoin({ room: 'a', password: 'pw' });
+  const b = c.roomJoin({ room: 'b', password: null });
+  const x = c.roomJoin({ room: 'x', password: null });
+  ws.ackOk('c1', state('a'));
+  ws.ackOk('c2', state('b'));
+  ws.ackOk('c3', state('x'));
+  await Promise.all([a, b, x]);
+  assert.deepEqual(c.rooms, ['a', 'b', 'x']);
+  const left = c.roomLeave({ room: 'b' });
+  ws.ackOk('c4', state('b'));
+  await left;
+  ws.frame({ id: null, type: 'event', event: 'room.left', payload: { room: 'x' } }); // e.g. aq ws purge-room
+  assert.deepEqual(c.rooms, ['a']);
+  ws.drop(1006);
+  const queued = c.orderPlace({ ref: 'r', items: [{ name: 'n', qty: 1 }], accepted: true });
+  mock.timers.tick(100);
+  const next = FakeSocket.last();
+  next.accept();
+  assert.deepEqual(
+    next.sent.map((m) => [m.event, m.payload.room ?? m.payload.ref]),
+    [['room.join', 'a'], ['order.place', 'r']],
+  );
+  assert.deepEqual(next.sent[0].payload, { room: 'a', password: 'pw' });
+  const failures = [];
+  c.onRejoinFailed((room, e) => failures.push(room + ':' + e.code));
+  next.frame({ id: next.sent[0].id, type: 'ack', event: 'room.join', payload: { status: 'error', code: 'WS_FORBIDDEN', message: 'no', violations: [] } });
+  await settle();
+  assert.deepEqual(failures, ['a:WS_FORBIDDEN']);
+  assert.deepEqual(c.rooms, []);
+  queued.catch(() => undefined);
+  c.close();
+});
+
 test('a silent connection is pinged, and declared dead after interval + timeout', () => {
   const c = client({ initialDelayMs: 10_000 });
   const ws = FakeSocket.last();

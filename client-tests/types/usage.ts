@@ -1,7 +1,7 @@
 // Compiled with tsc --strict next to freshly generated clients (see test/typecheck.test.mjs):
 // correct use compiles; each line after @ts-expect-error must be a type error.
 import { AquiliaError, ChatSocketClient, ChatLine, Receipt } from './chat-client.js';
-import { OddSocketClient, Result } from './odd-client.js';
+import { OddSocketClient, PresenceChange, Result, RoomState } from './odd-client.js';
 
 const fake = () => ({
   readyState: 0,
@@ -41,6 +41,14 @@ const odd = new OddSocketClient('http://h', { id: 7, mode: 'FAST' }, { webSocket
 const placed: Promise<Result> = odd.orderPlace({ ref: 'r', items: [{ name: 'a', qty: 1 }], accepted: true });
 odd.on('x.y-z', (item) => item.qty + 1);
 odd.on('tick', (p: null) => p);
+const joined: Promise<RoomState> = odd.roomJoin({ room: 'r', password: null });
+odd.roomLeave({ room: 'r' }).then((state) => (state.members ?? []).length);
+odd.presenceList({ room: 'r' }).then((state) => (state.presence ?? []).map((m) => String(m.key) + m.connections));
+odd.on('presence.join', (change: PresenceChange) => change.member?.key);
+odd.on('room.left', (ref) => ref.room);
+const rooms: string[] = odd.rooms;
+// @ts-expect-error: the room is required
+odd.roomJoin({ password: 'x' });
 // @ts-expect-error: id is a number
 new OddSocketClient('http://h', { id: '7', mode: 'FAST' });
 // @ts-expect-error: mode is FAST or SLOW
@@ -48,4 +56,4 @@ new OddSocketClient('http://h', { id: 7, mode: 'MEDIUM' });
 // @ts-expect-error: items are required
 odd.orderPlace({ ref: 'r', accepted: true });
 
-export { receipt, same, who, placed };
+export { receipt, same, who, placed, joined, rooms };

@@ -154,6 +154,14 @@ export interface RequestSpec {
   ack: boolean;
   check: Checker | null;
   groups: readonly string[];
+  /** A room request (`@Subscribe` / `@Unsubscribe`): the client tracks the rooms it joined. */
+  room?: 'join' | 'leave';
+}
+
+interface Joined {
+  event: string;
+  payload: unknown;
+  spec: RequestSpec;
 }
 
 interface Pending {
@@ -199,6 +207,8 @@ export abstract class AquiliaSocket<Events extends object> {
   private readonly anyListeners = new Set<(event: string, payload: unknown) => void>();
   private readonly stateListeners = new Set<(state: ConnectionState, close?: CloseInfo) => void>();
   private readonly connectedListeners = new Set<(info: ConnectedInfo) => void>();
+  private readonly rejoinListeners = new Set<(room: string, error: AquiliaError) => void>();
+  private readonly joined = new Map<string, Joined>();
   private nextId = 1;
   private attempt = 0;
   private closedByUser = false;
@@ -244,6 +254,19 @@ export abstract class AquiliaSocket<Events extends object> {
   /** Messages waiting for the connection. */
   get queued(): number {
     return this.queue.length;
+  }
+
+  /** The rooms this client joined with a room request and has not left; rejoined on reconnect. */
+  get rooms(): string[] {
+    return [...this.joined.keys()].sort();
+  }
+
+  /** Listens to rooms that could not be rejoined after a reconnection (they are forgotten). */
+  onRejoinFailed(listener: (room: string, error: AquiliaError) => void): () => void {
+    this.rejoinListeners.add(listener);
+    return () => {
+      this.rejoinListeners.delete(listener);
+    };
   }
 
   /** Listens to a server→client event; returns the function that stops listening. */
@@ -323,6 +346,23 @@ export abstract class AquiliaSocket<Events extends object> {
         new AquiliaError('CLIENT_QUEUE_FULL', 'more than ' + this.opts.maxQueue + ' messages are waiting', [], event),
       );
     }
+    if (spec.room) return this.roomRequest(event, body, spec);
+    return this.send(event, body, spec);
+  }
+
+  /** A room request: on success, remembers (or forgets) the room named in the acknowledged state. */
+  private roomRequest(event: string, body: unknown, spec: RequestSpec): Promise<unknown> {
+    return this.send(event, body, spec).then((data) => {
+      const room = data !== null && typeof data === 'object' ? (data as { room?: unknown }).room : undefined;
+      if (typeof room === 'string') {
+        if (spec.room === 'join') this.joined.set(room, { event, payload: body, spec });
+        else this.joined.delete(room);
+      }
+      return data;
+    });
+  }
+
+  private send(event: string, body: unknown, spec: RequestSpec): Promise<unknown> {
     const id = spec.ack ? 'c' + this.nextId++ : null;
     const text = JSON.stringify(id === null ? { type: 'event', event, payload: body } : { id, type: 'event', event, payload: body });
     return new Promise((resolve, reject) => {
@@ -337,8 +377,22 @@ export abstract class AquiliaSocket<Events extends object> {
     });
   }
 
-  /** Called after every `connected`, before queued messages go out (e.g. to rejoin rooms). */
-  protected afterConnect(): void {}
+  /** Called after every `connected`, before queued messages go out; rejoins the rooms. */
+  protected afterConnect(): void {
+    for (const [room, j] of [...this.joined]) {
+      this.sendFirst(j.event, j.payload, j.spec).catch((e: AquiliaError) => {
+        if (e.code === 'WS_ALREADY_SUBSCRIBED') return;
+        this.joined.delete(room);
+        for (const l of [...this.rejoinListeners]) {
+          try {
+            l(room, e);
+          } catch (x) {
+            report(x);
+          }
+        }
+      });
+    }
+  }
 
   /**
    * Sends ahead of the messages queued while disconnected; for use in {@link afterConnect} (to
@@ -396,6 +450,10 @@ export abstract class AquiliaSocket<Events extends object> {
     } else if (m.type === 'ack') {
       this.settle(String(m.id), event, m.payload as { status?: string; data?: unknown; code?: string; message?: string; violations?: Violation[] });
     } else if (m.type === 'event' || m.type === 'system') {
+      if (event === 'room.left' && m.payload !== null && typeof m.payload === 'object') {
+        const room = (m.payload as { room?: unknown }).room;
+        if (typeof room === 'string') this.joined.delete(room);
+      }
       this.dispatch(event, m.payload);
     }
   }
@@ -680,10 +738,29 @@ export interface Presence {
   name?: string | null;
 }
 
+/** Java type io.aquilia.sockets.PresenceMember. */
+export interface PresenceMember {
+  key?: string | null;
+  meta?: unknown | null;
+  connections: number;
+}
+
 /** Java type io.aquilia.sockets.sample.ChatSocket$Receipt. */
 export interface Receipt {
   id?: string | null;
   deliveredTo: number;
+}
+
+/** Java type io.aquilia.sockets.RoomRef. */
+export interface RoomRef {
+  room?: string | null;
+}
+
+/** Java type io.aquilia.sockets.RoomState. */
+export interface RoomState {
+  room?: string | null;
+  members?: Array<string> | null;
+  presence?: Array<PresenceMember> | null;
 }
 
 
@@ -719,6 +796,16 @@ export interface ChatSocketEvents {
    * A chat line.
    */
   'message.new': ChatLine;
+  /**
+   * `room.joined` (room).
+   * The server joined this connection to a room (application code or joinPathRoom).
+   */
+  'room.joined': RoomState;
+  /**
+   * `room.left` (room).
+   * The server removed this connection from a room (application code or an admin purge).
+   */
+  'room.left': RoomRef;
   /**
    * `user.joined`.
    * Someone joined.

@@ -45,6 +45,8 @@ export class AquiliaSocket {
         this.anyListeners = new Set();
         this.stateListeners = new Set();
         this.connectedListeners = new Set();
+        this.rejoinListeners = new Set();
+        this.joined = new Map();
         this.nextId = 1;
         this.attempt = 0;
         this.closedByUser = false;
@@ -83,6 +85,17 @@ export class AquiliaSocket {
     /** Messages waiting for the connection. */
     get queued() {
         return this.queue.length;
+    }
+    /** The rooms this client joined with a room request and has not left; rejoined on reconnect. */
+    get rooms() {
+        return [...this.joined.keys()].sort();
+    }
+    /** Listens to rooms that could not be rejoined after a reconnection (they are forgotten). */
+    onRejoinFailed(listener) {
+        this.rejoinListeners.add(listener);
+        return () => {
+            this.rejoinListeners.delete(listener);
+        };
     }
     /** Listens to a server→client event; returns the function that stops listening. */
     on(event, listener) {
@@ -155,6 +168,24 @@ export class AquiliaSocket {
         if (this.queue.length >= this.opts.maxQueue) {
             return Promise.reject(new AquiliaError('CLIENT_QUEUE_FULL', 'more than ' + this.opts.maxQueue + ' messages are waiting', [], event));
         }
+        if (spec.room)
+            return this.roomRequest(event, body, spec);
+        return this.send(event, body, spec);
+    }
+    /** A room request: on success, remembers (or forgets) the room named in the acknowledged state. */
+    roomRequest(event, body, spec) {
+        return this.send(event, body, spec).then((data) => {
+            const room = data !== null && typeof data === 'object' ? data.room : undefined;
+            if (typeof room === 'string') {
+                if (spec.room === 'join')
+                    this.joined.set(room, { event, payload: body, spec });
+                else
+                    this.joined.delete(room);
+            }
+            return data;
+        });
+    }
+    send(event, body, spec) {
         const id = spec.ack ? 'c' + this.nextId++ : null;
         const text = JSON.stringify(id === null ? { type: 'event', event, payload: body } : { id, type: 'event', event, payload: body });
         return new Promise((resolve, reject) => {
@@ -169,8 +200,24 @@ export class AquiliaSocket {
             this.flush();
         });
     }
-    /** Called after every `connected`, before queued messages go out (e.g. to rejoin rooms). */
-    afterConnect() { }
+    /** Called after every `connected`, before queued messages go out; rejoins the rooms. */
+    afterConnect() {
+        for (const [room, j] of [...this.joined]) {
+            this.sendFirst(j.event, j.payload, j.spec).catch((e) => {
+                if (e.code === 'WS_ALREADY_SUBSCRIBED')
+                    return;
+                this.joined.delete(room);
+                for (const l of [...this.rejoinListeners]) {
+                    try {
+                        l(room, e);
+                    }
+                    catch (x) {
+                        report(x);
+                    }
+                }
+            });
+        }
+    }
     /**
      * Sends ahead of the messages queued while disconnected; for use in {@link afterConnect} (to
      * rejoin rooms), where several calls keep their order.
@@ -231,6 +278,11 @@ export class AquiliaSocket {
             this.settle(String(m.id), event, m.payload);
         }
         else if (m.type === 'event' || m.type === 'system') {
+            if (event === 'room.left' && m.payload !== null && typeof m.payload === 'object') {
+                const room = m.payload.room;
+                if (typeof room === 'string')
+                    this.joined.delete(room);
+            }
             this.dispatch(event, m.payload);
         }
     }

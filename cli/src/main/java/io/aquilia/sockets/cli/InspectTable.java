@@ -63,6 +63,16 @@ final class InspectTable {
                 + g.get("priority"));
       }
       row(sb, "guards", guards.isEmpty() ? "-" : String.join("; ", guards));
+      if (s.get("rooms") instanceof Map<?, ?> rooms) {
+        row(
+            sb,
+            "rooms",
+            "presence "
+                + (Boolean.TRUE.equals(rooms.get("presence")) ? "on" : "off")
+                + (rooms.get("joinPathRoom") == null
+                    ? ""
+                    : ", every connection joins the room :" + rooms.get("joinPathRoom")));
+      }
       if (s.get("live") instanceof Map<?, ?> live) {
         live(sb, (Map<String, Object>) live);
       }
@@ -89,7 +99,7 @@ final class InspectTable {
         Map<String, Object> room = (Map<String, Object>) o;
         r.add(room.get("name") + " (" + room.get("members") + ")");
       }
-      row(sb, "rooms", r.isEmpty() ? "-" : String.join(", ", r));
+      row(sb, "live rooms", r.isEmpty() ? "-" : String.join(", ", r));
     }
   }
 

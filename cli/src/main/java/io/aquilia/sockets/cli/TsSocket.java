@@ -110,7 +110,13 @@ final class TsSocket {
       out.append(Boolean.TRUE.equals(e.get("ack")))
           .append(", check: ")
           .append(check == null ? "null" : check);
-      out.append(", groups: [").append(String.join(", ", groups)).append("] },\n");
+      out.append(", groups: [").append(String.join(", ", groups)).append("]");
+      if ("subscribe".equals(e.get("kind"))) {
+        out.append(", room: 'join'");
+      } else if ("unsubscribe".equals(e.get("kind"))) {
+        out.append(", room: 'leave'");
+      }
+      out.append(" },\n");
     }
     out.append("  };\n\n");
 

@@ -36,6 +36,9 @@ class AqTest {
         .contains("Socket /ws/odd/:id/:mode")
         .contains("path params  id: int32, mode: FAST|SLOW")
         .contains("guards       OddSocket#allow(Connection) [CONNECT] priority 1")
+        .contains("rooms        presence on\n")
+        .containsPattern("room\\.join +in +subscribe +ack,validated +JoinRequest +RoomState")
+        .containsPattern("presence\\.join +out +presence +- +PresenceChange")
         .containsPattern("order\\.place +in +event +ack,validated +Order +Result")
         .containsPattern("x\\.y-z +out +emit +- +Item")
         .contains("Socket /ws/plain");
