@@ -66,6 +66,15 @@ async function connected(page) {
   return page.locator('#conn-id').textContent();
 }
 
+/** Waits until the page's member panel lists exactly these names. */
+async function members(page, names) {
+  await page.waitForFunction(
+    (expected) => [...document.querySelectorAll('#members li')].map((li) => li.textContent).join(',') === expected,
+    names.join(','),
+    { timeout: T },
+  );
+}
+
 async function send(page, text) {
   await page.fill('#text', text);
   await page.click('#send');
@@ -81,7 +90,11 @@ test('two pages chat: ack, validation error, presence, and reconnection after a 
   const ann = await openChat('ann');
   const bob = await openChat('bob');
 
-  await test_step('presence: ann sees bob join', () => item(ann, 'li.sys', 'bob joined #' + room).waitFor({ timeout: T }));
+  await test_step('presence: ann sees bob join, and both in the member panel', async () => {
+    await item(ann, 'li.sys', 'bob joined #' + room).waitFor({ timeout: T });
+    await members(ann, ['ann', 'bob']);
+    await members(bob, ['ann', 'bob']);
+  });
 
   await send(ann, 'hello from ann');
   await test_step('send with ack: ann sees her message delivered to 2', () =>
@@ -115,12 +128,16 @@ test('two pages chat: ack, validation error, presence, and reconnection after a 
   assert.notEqual(after, before, 'a new connection after the restart');
   await test_step('the message queued during the outage is sent and acknowledged after reconnecting', () =>
     item(bob, 'li.msg.mine', 'queued while down').locator('.ack', { hasText: '✓ delivered to' }).waitFor({ timeout: T }));
+  await test_step('presence is rebuilt after the reconnection', () => members(ann, ['ann', 'bob']));
   await send(ann, 'after restart');
   await item(bob, 'li.msg', 'after restart').waitFor({ timeout: T });
   await item(ann, 'li.msg.mine', 'after restart').locator('.ack').waitFor({ timeout: T });
 
   await bob.click('#connect'); // Disconnect
-  await test_step('presence: ann sees bob leave', () => item(ann, 'li.sys', 'bob left #' + room).waitFor({ timeout: T }));
+  await test_step('presence: ann sees bob leave', async () => {
+    await item(ann, 'li.sys', 'bob left #' + room).waitFor({ timeout: T });
+    await members(ann, ['ann']);
+  });
   assert.match(await bob.locator('#state').textContent(), /^disconnected/);
 
   mkdirSync(ARTIFACTS, { recursive: true });

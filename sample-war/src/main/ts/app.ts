@@ -1,6 +1,6 @@
 // The sample chat page, built on the generated, typed client (chat-client.ts). Compiled with
 // tsc --strict; see tsconfig.json.
-import { AquiliaError, ChatLine, ChatSocketClient, CloseInfo, ConnectionState, Presence, Violation } from './chat-client.js';
+import { AquiliaError, ChatLine, ChatSocketClient, CloseInfo, ConnectionState, PresenceMember, RoomState, Violation } from './chat-client.js';
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 const list = $<HTMLOListElement>('messages');
@@ -75,8 +75,32 @@ function onLine(line: ChatLine): void {
   add('msg' + (mine ? ' mine' : ''), span('time', time(line.ts)), span('from', line.from ?? '?'), line.text ?? '');
 }
 
-function onPresence(p: Presence, verb: string): void {
-  add('sys', (p.name ?? 'someone') + ' ' + verb + ' #' + (p.room ?? room));
+// Presence: the members of the room by key, from the room state, then kept up to date by diffs.
+const members = new Map<string, PresenceMember>();
+
+function nameOf(m: PresenceMember | null | undefined): string {
+  const meta = m ? m.meta : null;
+  const name = meta !== null && typeof meta === 'object' ? (meta as { name?: unknown }).name : undefined;
+  return typeof name === 'string' ? name : String(m?.key ?? 'someone');
+}
+
+function renderMembers(): void {
+  const ul = $('members');
+  ul.replaceChildren();
+  const sorted = [...members.values()].sort((a, b) => nameOf(a).localeCompare(nameOf(b)));
+  for (const m of sorted) {
+    const li = document.createElement('li');
+    li.textContent = nameOf(m) + ((m.connections ?? 1) > 1 ? ' (' + m.connections + ' tabs)' : '');
+    if (nameOf(m) === myName) li.className = 'me';
+    ul.append(li);
+  }
+  $('member-count').textContent = members.size ? '(' + members.size + ')' : '';
+}
+
+function onRoomState(state: RoomState): void {
+  members.clear();
+  for (const m of state.presence ?? []) if (m.key) members.set(m.key, m);
+  renderMembers();
 }
 
 let wasOpen = false;
@@ -88,6 +112,10 @@ function onState(state: ConnectionState, close?: CloseInfo): void {
   }
   wasOpen = state === 'open';
   attempts = state === 'reconnecting' ? attempts + 1 : 0;
+  if (state !== 'open') {
+    members.clear();
+    renderMembers();
+  }
   if (state === 'closed') {
     client = null;
     setState('closed', close ? 'close ' + close.code : undefined);
@@ -110,8 +138,30 @@ function connect(): void {
       ', maxMessageSize ' + info.limits.maxMessageSize + ' B, heartbeat ' + info.limits.heartbeatInterval + ' s');
   });
   c.on('message.new', onLine);
-  c.on('user.joined', (p) => onPresence(p, 'joined'));
-  c.on('user.left', (p) => onPresence(p, 'left'));
+  c.on('room.joined', onRoomState);
+  c.on('presence.join', (change) => {
+    const m = change.member;
+    if (!m || !m.key) return;
+    members.set(m.key, m);
+    renderMembers();
+    if (nameOf(m) !== myName) add('sys', nameOf(m) + ' joined #' + (change.room ?? room));
+  });
+  c.on('presence.update', (change) => {
+    if (change.member && change.member.key) members.set(change.member.key, change.member);
+    renderMembers();
+  });
+  c.on('presence.leave', (change) => {
+    const m = change.member;
+    if (!m || !m.key) return;
+    members.delete(m.key);
+    renderMembers();
+    add('sys', nameOf(m) + ' left #' + (change.room ?? room));
+  });
+  c.on('room.left', (ref) => {
+    add('sys', 'You were removed from #' + ref.room);
+    members.clear();
+    renderMembers();
+  });
   c.on('error', (e) => showError(e, 'error event for ' + e.event));
   setState(c.state);
 }

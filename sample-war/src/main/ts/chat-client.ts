@@ -732,10 +732,13 @@ export interface ChatMessage {
   text: string;
 }
 
-/** Java type io.aquilia.sockets.sample.ChatSocket$Presence. */
-export interface Presence {
+/** Java type io.aquilia.sockets.PresenceChange. */
+export interface PresenceChange {
   room?: string | null;
-  name?: string | null;
+  /**
+   * Not @Valid: the server does not check the constraints inside this value.
+   */
+  member?: PresenceMember | null;
 }
 
 /** Java type io.aquilia.sockets.PresenceMember. */
@@ -797,6 +800,21 @@ export interface ChatSocketEvents {
    */
   'message.new': ChatLine;
   /**
+   * `presence.join` (presence).
+   * A member appeared in a room.
+   */
+  'presence.join': PresenceChange;
+  /**
+   * `presence.leave` (presence).
+   * A member's last connection left a room.
+   */
+  'presence.leave': PresenceChange;
+  /**
+   * `presence.update` (presence).
+   * A member's metadata or connection count changed.
+   */
+  'presence.update': PresenceChange;
+  /**
    * `room.joined` (room).
    * The server joined this connection to a room (application code or joinPathRoom).
    */
@@ -806,16 +824,6 @@ export interface ChatSocketEvents {
    * The server removed this connection from a room (application code or an admin purge).
    */
   'room.left': RoomRef;
-  /**
-   * `user.joined`.
-   * Someone joined.
-   */
-  'user.joined': Presence;
-  /**
-   * `user.left`.
-   * Someone left.
-   */
-  'user.left': Presence;
   /** The answer to a failed message that had no id. */
   error: ErrorEventPayload;
 }
@@ -823,6 +831,7 @@ export interface ChatSocketEvents {
 /** Client→server events of /ws/chat/:room: payload and acknowledgement data (void: not acknowledged). */
 export interface ChatSocketRequests {
   'message.send': { payload: ChatMessage; result: Receipt };
+  'presence.list': { payload: RoomRef; result: RoomState };
   'room.who': { payload: null; result: Array<string> };
 }
 
@@ -836,6 +845,7 @@ export class ChatSocketClient extends AquiliaSocket<ChatSocketEvents> {
   static readonly path = '/ws/chat/:room';
   private static readonly specs: Record<string, RequestSpec> = {
     'message.send': { ack: true, check: check_ChatMessage, groups: [] },
+    'presence.list': { ack: true, check: null, groups: [] },
     'room.who': { ack: true, check: null, groups: [] },
   };
 
@@ -856,6 +866,15 @@ export class ChatSocketClient extends AquiliaSocket<ChatSocketEvents> {
    */
   messageSend(payload: ChatMessage): Promise<Receipt> {
     return this.emit('message.send', payload);
+  }
+
+  /**
+   * `presence.list`, acknowledged (presence).
+   * The presence of a room the connection is in.
+   * Rejects with an AquiliaError (code, message, violations), CLIENT_TIMEOUT or CLIENT_DISCONNECTED.
+   */
+  presenceList(payload: RoomRef): Promise<RoomState> {
+    return this.emit('presence.list', payload);
   }
 
   /**

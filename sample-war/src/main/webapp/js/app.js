@@ -68,8 +68,32 @@ function onLine(line) {
     const mine = line.from === myName;
     add('msg' + (mine ? ' mine' : ''), span('time', time(line.ts)), span('from', line.from ?? '?'), line.text ?? '');
 }
-function onPresence(p, verb) {
-    add('sys', (p.name ?? 'someone') + ' ' + verb + ' #' + (p.room ?? room));
+// Presence: the members of the room by key, from the room state, then kept up to date by diffs.
+const members = new Map();
+function nameOf(m) {
+    const meta = m ? m.meta : null;
+    const name = meta !== null && typeof meta === 'object' ? meta.name : undefined;
+    return typeof name === 'string' ? name : String(m?.key ?? 'someone');
+}
+function renderMembers() {
+    const ul = $('members');
+    ul.replaceChildren();
+    const sorted = [...members.values()].sort((a, b) => nameOf(a).localeCompare(nameOf(b)));
+    for (const m of sorted) {
+        const li = document.createElement('li');
+        li.textContent = nameOf(m) + ((m.connections ?? 1) > 1 ? ' (' + m.connections + ' tabs)' : '');
+        if (nameOf(m) === myName)
+            li.className = 'me';
+        ul.append(li);
+    }
+    $('member-count').textContent = members.size ? '(' + members.size + ')' : '';
+}
+function onRoomState(state) {
+    members.clear();
+    for (const m of state.presence ?? [])
+        if (m.key)
+            members.set(m.key, m);
+    renderMembers();
 }
 let wasOpen = false;
 let attempts = 0;
@@ -79,6 +103,10 @@ function onState(state, close) {
     }
     wasOpen = state === 'open';
     attempts = state === 'reconnecting' ? attempts + 1 : 0;
+    if (state !== 'open') {
+        members.clear();
+        renderMembers();
+    }
     if (state === 'closed') {
         client = null;
         setState('closed', close ? 'close ' + close.code : undefined);
@@ -101,8 +129,34 @@ function connect() {
             ', maxMessageSize ' + info.limits.maxMessageSize + ' B, heartbeat ' + info.limits.heartbeatInterval + ' s');
     });
     c.on('message.new', onLine);
-    c.on('user.joined', (p) => onPresence(p, 'joined'));
-    c.on('user.left', (p) => onPresence(p, 'left'));
+    c.on('room.joined', onRoomState);
+    c.on('presence.join', (change) => {
+        const m = change.member;
+        if (!m || !m.key)
+            return;
+        members.set(m.key, m);
+        renderMembers();
+        if (nameOf(m) !== myName)
+            add('sys', nameOf(m) + ' joined #' + (change.room ?? room));
+    });
+    c.on('presence.update', (change) => {
+        if (change.member && change.member.key)
+            members.set(change.member.key, change.member);
+        renderMembers();
+    });
+    c.on('presence.leave', (change) => {
+        const m = change.member;
+        if (!m || !m.key)
+            return;
+        members.delete(m.key);
+        renderMembers();
+        add('sys', nameOf(m) + ' left #' + (change.room ?? room));
+    });
+    c.on('room.left', (ref) => {
+        add('sys', 'You were removed from #' + ref.room);
+        members.clear();
+        renderMembers();
+    });
     c.on('error', (e) => showError(e, 'error event for ' + e.event));
     setState(c.state);
 }

@@ -597,6 +597,14 @@ export class ChatSocketClient extends AquiliaSocket {
         return this.emit('message.send', payload);
     }
     /**
+     * `presence.list`, acknowledged (presence).
+     * The presence of a room the connection is in.
+     * Rejects with an AquiliaError (code, message, violations), CLIENT_TIMEOUT or CLIENT_DISCONNECTED.
+     */
+    presenceList(payload) {
+        return this.emit('presence.list', payload);
+    }
+    /**
      * `room.who`, acknowledged.
      * Server handler: io.aquilia.sockets.sample.ChatSocket#who(String).
      * Rejects with an AquiliaError (code, message, violations), CLIENT_TIMEOUT or CLIENT_DISCONNECTED.
@@ -609,5 +617,6 @@ export class ChatSocketClient extends AquiliaSocket {
 ChatSocketClient.path = '/ws/chat/:room';
 ChatSocketClient.specs = {
     'message.send': { ack: true, check: check_ChatMessage, groups: [] },
+    'presence.list': { ack: true, check: null, groups: [] },
     'room.who': { ack: true, check: null, groups: [] },
 };

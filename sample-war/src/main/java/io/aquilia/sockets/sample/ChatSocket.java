@@ -5,7 +5,6 @@ import io.aquilia.sockets.Connection;
 import io.aquilia.sockets.Emits;
 import io.aquilia.sockets.Event;
 import io.aquilia.sockets.OnConnect;
-import io.aquilia.sockets.OnDisconnect;
 import io.aquilia.sockets.PathParam;
 import io.aquilia.sockets.Socket;
 import io.aquilia.sockets.SocketController;
@@ -16,17 +15,22 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * A chat with one room per path: {@code /ws/chat/lobby}, {@code /ws/chat/dev}, ... The client
+ * A chat with one room per path: {@code /ws/chat/lobby}, {@code /ws/chat/dev}, ... Every connection
+ * joins the room of its path ({@code joinPathRoom}); the room tracks presence, so members get
+ * {@code presence.join} / {@code presence.leave} with the display name as metadata. The client
  * chooses its display name with the {@code name} query parameter.
  *
- * <p>Events from the client: {@code message.send} (acknowledged, payload {@link ChatMessage}) and
- * {@code room.who}. Events to the client: {@code message.new}, {@code user.joined} and {@code
- * user.left}.
+ * <p>Events from the client: {@code message.send} (acknowledged, payload {@link ChatMessage}),
+ * {@code room.who} and {@code presence.list}. Events to the client: {@code message.new}, {@code
+ * room.joined}, {@code room.left} and {@code presence.*}.
  */
-@Socket(value = "/ws/chat/:room", allowedOrigins = "*", messageRateLimit = 20)
+@Socket(
+    value = "/ws/chat/:room",
+    allowedOrigins = "*",
+    messageRateLimit = 20,
+    joinPathRoom = "room",
+    presence = true)
 @Emits(value = "message.new", payload = ChatSocket.ChatLine.class, description = "A chat line.")
-@Emits(value = "user.joined", payload = ChatSocket.Presence.class, description = "Someone joined.")
-@Emits(value = "user.left", payload = ChatSocket.Presence.class, description = "Someone left.")
 public class ChatSocket extends SocketController {
 
   /** The connection attribute holding the display name. */
@@ -53,16 +57,15 @@ public class ChatSocket extends SocketController {
   public record Receipt(String id, int deliveredTo) {}
 
   /**
-   * A member joining or leaving a room.
+   * A member's presence metadata, in {@code presence.*} events and room states.
    *
-   * @param room the room
-   * @param name the member's display name
+   * @param name the display name
    */
-  public record Presence(String room, String name) {}
+  public record Profile(String name) {}
 
-  /** Stores the display name and tells the others in the room. */
+  /** Stores the display name; it becomes the presence metadata of the room joined next. */
   @OnConnect
-  public void connect(Connection conn, @PathParam("room") String room) {
+  public void connect(Connection conn) {
     String name =
         conn.queryParam("name")
             .map(String::strip)
@@ -70,41 +73,25 @@ public class ChatSocket extends SocketController {
             .map(n -> n.length() > MAX_NAME_LENGTH ? n.substring(0, MAX_NAME_LENGTH) : n)
             .orElseGet(ChatSocket::guestName);
     conn.attributes().put(NAME, name);
-    inRoom(room).forEach(c -> c.send("user.joined", new Presence(room, name)));
+    conn.setPresenceMeta(new Profile(name));
   }
 
   /** Sends the message to everyone in the room, the sender included. */
   @Event(value = "message.send", ack = true)
   public Receipt send(Connection conn, @PathParam("room") String room, @Valid ChatMessage msg) {
     ChatLine line = new ChatLine(room, nameOf(conn), msg.text(), Instant.now().getEpochSecond());
-    int delivered = 0;
-    for (Connection c : inRoom(room)) {
-      if (c.send("message.new", line)) {
-        delivered++;
-      }
-    }
+    int delivered = namespace().publish(room, "message.new", line);
     return new Receipt(UUID.randomUUID().toString(), delivered);
   }
 
-  /** The display names of the room's members, sorted. */
+  /** The display names of the room's members on this server, sorted. */
   @AckEvent("room.who")
   public List<String> who(@PathParam("room") String room) {
-    return inRoom(room).stream().map(ChatSocket::nameOf).sorted().toList();
-  }
-
-  /** Tells the others in the room that this member left. */
-  @OnDisconnect
-  public void disconnect(Connection conn, @PathParam("room") String room) {
-    Presence left = new Presence(room, nameOf(conn));
-    inRoom(room).forEach(c -> c.send("user.left", left));
-  }
-
-  /**
-   * The open connections of a room. Rooms are not part of the runtime yet, so a room is simply the
-   * connections whose {@code :room} path parameter matches.
-   */
-  private List<Connection> inRoom(String room) {
-    return connections().stream().filter(c -> room.equals(c.pathParams().get("room"))).toList();
+    return connections().stream()
+        .filter(c -> c.rooms().contains(room))
+        .map(ChatSocket::nameOf)
+        .sorted()
+        .toList();
   }
 
   private static String nameOf(Connection conn) {
