@@ -129,6 +129,119 @@ class CliIT {
   }
 
   @Test
+  void broadcastToARoomReachesOnlyItsMembers() {
+    try (LiveWs a = LiveWs.chat(URL, "bc-red", "ann");
+        LiveWs b = LiveWs.chat(URL, "bc-blue", "bob")) {
+      a.awaitEvent("room.joined");
+      b.awaitEvent("room.joined");
+      AqTest.Result r =
+          aq(
+              "ws",
+              "broadcast",
+              "--url",
+              URL,
+              "--token",
+              TOKEN,
+              "--namespace",
+              NS,
+              "--room",
+              "bc-red",
+              "--event",
+              "alert",
+              "--payload",
+              "\"red only\"");
+      assertThat(r.code()).as(r.err()).isZero();
+      assertThat(r.out())
+          .isEqualTo(
+              "Broadcast 'alert' to room bc-red of /ws/chat/:room: delivered to 1 connection(s)\n");
+      assertThat(a.awaitEvent("alert").get("payload")).isEqualTo("red only");
+      // a namespace broadcast afterwards is a barrier: b sees it, and nothing before it
+      aq(
+          "ws",
+          "broadcast",
+          "--url",
+          URL,
+          "--token",
+          TOKEN,
+          "--namespace",
+          NS,
+          "--event",
+          "barrier");
+      b.awaitEvent("barrier");
+      assertThat(b.messages).noneMatch(m -> "alert".equals(m.get("event")));
+      AqTest.Result none =
+          aq(
+              "ws",
+              "broadcast",
+              "--url",
+              URL,
+              "--token",
+              TOKEN,
+              "--namespace",
+              NS,
+              "--room",
+              "bc-nobody",
+              "--event",
+              "alert");
+      assertThat(none.code()).isEqualTo(5);
+      assertThat(none.err()).startsWith("aq: ADMIN_ROOM_NOT_FOUND: No room 'bc-nobody'");
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void purgeRoomRemovesEveryMemberAndTheRoomIsGone() {
+    try (LiveWs a = LiveWs.chat(URL, "purge-me", "ann");
+        LiveWs b = LiveWs.chat(URL, "purge-me", "bob")) {
+      a.awaitEvent("room.joined");
+      b.awaitEvent("room.joined");
+      AqTest.Result live = aq("ws", "inspect", "--url", URL, "--token", TOKEN);
+      assertThat(live.out()).containsPattern("live rooms .*purge-me \\(2\\)");
+      AqTest.Result r =
+          aq(
+              "ws",
+              "purge-room",
+              "--url",
+              URL,
+              "--token",
+              TOKEN,
+              "--namespace",
+              NS,
+              "--room",
+              "purge-me");
+      assertThat(r.code()).as(r.err()).isZero();
+      assertThat(r.out())
+          .isEqualTo("Purged room purge-me of /ws/chat/:room: 2 member connection(s) removed\n");
+      for (LiveWs c : List.of(a, b)) {
+        assertThat(c.awaitEvent("room.left").get("payload")).isEqualTo(Map.of("room", "purge-me"));
+      }
+      // the connections stay open, outside the room: a message reaches nobody
+      a.send("{\"id\":\"p1\",\"event\":\"message.send\",\"payload\":{\"text\":\"anyone?\"}}");
+      Map<String, Object> ack = a.await(m -> "p1".equals(m.get("id")));
+      assertThat(
+              ((Map<String, Object>) ((Map<String, Object>) ack.get("payload")).get("data"))
+                  .get("deliveredTo"))
+          .isEqualTo(0L);
+      AqTest.Result again =
+          aq(
+              "ws",
+              "purge-room",
+              "--url",
+              URL,
+              "--token",
+              TOKEN,
+              "--namespace",
+              NS,
+              "--room",
+              "purge-me");
+      assertThat(again.code()).isEqualTo(5);
+      assertThat(again.err())
+          .isEqualTo(
+              "aq: ADMIN_ROOM_NOT_FOUND: No room 'purge-me' in namespace '/ws/chat/:room' (it has no members)\n");
+    }
+  }
+
+  @Test
   void kickClosesTheConnectionWith1008AndTheReason() throws Exception {
     try (LiveWs a = LiveWs.chat(URL, "kick-room", "mallory")) {
       String id = a.connectionId();
