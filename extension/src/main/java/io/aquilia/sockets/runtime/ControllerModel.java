@@ -18,6 +18,7 @@ import java.util.TreeMap;
  * @param events message handlers by event name
  * @param guards guards sorted by priority
  * @param pathParamTypes for each path parameter bound by some handler, the converter's target type
+ * @param protection origin, authentication, quota, rate-limit and access settings
  */
 public record ControllerModel(
     Class<?> type,
@@ -28,7 +29,8 @@ public record ControllerModel(
     Optional<HandlerModel> onDisconnect,
     Map<String, HandlerModel> events,
     List<HandlerModel> guards,
-    Map<String, Set<Class<?>>> pathParamTypes) {
+    Map<String, Set<Class<?>>> pathParamTypes,
+    Protection protection) {
 
   /** Copies the collections; events are kept sorted by name. */
   public ControllerModel {
@@ -82,6 +84,7 @@ public record ControllerModel(
         + limits.heartbeatIntervalSeconds()
         + "s/"
         + limits.heartbeatTimeoutSeconds()
-        + "s";
+        + "s "
+        + protection.summary();
   }
 }

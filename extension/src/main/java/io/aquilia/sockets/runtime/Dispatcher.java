@@ -67,12 +67,7 @@ final class Dispatcher {
       if (h.ackRequired() && e.id() == null) {
         throw SocketFault.invalid("event '" + e.event() + "' is acknowledged, so it needs an 'id'");
       }
-      socket.runGuards(conn, Guard.Stage.EVENT, e);
-      Object payload =
-          h.payloadType() == null
-              ? null
-              : binder.bind(e.event(), (JsonValue) e.payload(), h.payloadType(), h.groups());
-      Object result = Invoker.call(socket.controller(), h, new Invocation(conn, e, payload, null));
+      Object result = socket.protection().onMessage(conn, e, () -> handle(conn, e, h));
       if (result instanceof CompletionStage<?> stage) {
         stage.whenComplete(
             (r, failure) -> {
@@ -87,6 +82,32 @@ final class Dispatcher {
       replyOk(conn, e, result);
     } catch (Throwable failure) {
       fail(conn, e, failure);
+    }
+  }
+
+  /** Guards, binding with validation, and the handler: the end of the middleware chain. */
+  private Object handle(RuntimeConnection conn, Envelope e, HandlerModel h) throws Exception {
+    try {
+      socket.runGuards(conn, Guard.Stage.EVENT, e);
+      Object payload =
+          h.payloadType() == null
+              ? null
+              : binder.bind(e.event(), (JsonValue) e.payload(), h.payloadType(), h.groups());
+      return Invoker.call(socket.controller(), h, new Invocation(conn, e, payload, null));
+    } catch (Exception | Error ex) {
+      throw ex;
+    } catch (Throwable t) {
+      throw new java.lang.reflect.UndeclaredThrowableException(t);
+    }
+  }
+
+  /** Answers a frame refused before dispatch (rate limit) with this fault. */
+  void refuse(RuntimeConnection conn, Frame frame, SocketFault fault) {
+    if (frame instanceof Frame.Message m) {
+      replyError(conn, m.envelope().id(), m.envelope().event(), fault);
+    } else {
+      Frame.Malformed m = (Frame.Malformed) frame;
+      replyError(conn, m.id(), m.event(), fault);
     }
   }
 

@@ -13,13 +13,16 @@ import java.util.TreeMap;
  * @param queryParams query parameters, each with all its values
  * @param headers request headers (case-insensitive names), each with all its values
  * @param principal the authenticated user, or null
+ * @param admission what the door decided before the upgrade, or null when no door ran (the
+ *     connection is then checked as it opens)
  */
 public record HandshakeInfo(
     String path,
     Map<String, String> pathParams,
     Map<String, List<String>> queryParams,
     Map<String, List<String>> headers,
-    Principal principal) {
+    Principal principal,
+    Admission admission) {
 
   /** Copies the maps; header names become case-insensitive. */
   public HandshakeInfo {
@@ -28,5 +31,15 @@ public record HandshakeInfo(
     TreeMap<String, List<String>> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     headers.forEach((k, v) -> h.put(k, List.copyOf(v)));
     headers = java.util.Collections.unmodifiableMap(h);
+  }
+
+  /** A handshake no door has looked at. */
+  public HandshakeInfo(
+      String path,
+      Map<String, String> pathParams,
+      Map<String, List<String>> queryParams,
+      Map<String, List<String>> headers,
+      Principal principal) {
+    this(path, pathParams, queryParams, headers, principal, null);
   }
 }

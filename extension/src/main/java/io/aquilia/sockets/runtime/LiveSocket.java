@@ -3,7 +3,6 @@ package io.aquilia.sockets.runtime;
 import io.aquilia.sockets.CloseStatus;
 import io.aquilia.sockets.Connection;
 import io.aquilia.sockets.Envelope;
-import io.aquilia.sockets.FaultCode;
 import io.aquilia.sockets.Guard;
 import io.aquilia.sockets.MessageType;
 import io.aquilia.sockets.SocketFault;
@@ -32,7 +31,7 @@ public final class LiveSocket implements SocketNamespace {
   private final EnvelopeCodec codec;
   private final Clock clock;
   private final Dispatcher dispatcher;
-  private final OriginPolicy origins;
+  private final SocketProtection protection;
   private final Map<String, RuntimeConnection> connections = new ConcurrentHashMap<>();
 
   LiveSocket(
@@ -41,12 +40,22 @@ public final class LiveSocket implements SocketNamespace {
       EnvelopeCodec codec,
       PayloadBinder binder,
       Clock clock) {
+    this(model, controller, codec, binder, clock, Components.NONE);
+  }
+
+  LiveSocket(
+      ControllerModel model,
+      Object controller,
+      EnvelopeCodec codec,
+      PayloadBinder binder,
+      Clock clock,
+      Components components) {
     this.model = model;
     this.controller = controller;
     this.codec = codec;
     this.clock = clock;
     this.dispatcher = new Dispatcher(this, binder);
-    this.origins = new OriginPolicy(model.limits().allowedOrigins());
+    this.protection = new SocketProtection(model, controller, components, clock);
   }
 
   @Override
@@ -88,7 +97,12 @@ public final class LiveSocket implements SocketNamespace {
 
   /** Whether the origin header (possibly null) is allowed by the socket. */
   public boolean allowsOrigin(String origin) {
-    return origins.allows(origin);
+    return protection.allowsOrigin(origin);
+  }
+
+  /** The door, quotas, rate limit, guards, middleware and counters of this socket. */
+  public SocketProtection protection() {
+    return protection;
   }
 
   /** The codec of this socket. */
@@ -110,13 +124,7 @@ public final class LiveSocket implements SocketNamespace {
       model
           .pathParamTypes()
           .forEach((name, types) -> types.forEach(t -> conn.typedPathParam(name, t)));
-      if (model.limits().maxConnections() > 0
-          && connections.size() >= model.limits().maxConnections()) {
-        throw new SocketFault(
-            FaultCode.WS_QUOTA_EXCEEDED,
-            FaultCode.WS_QUOTA_EXCEEDED.defaultMessage() + ": maxConnections reached");
-      }
-      runGuards(conn, Guard.Stage.CONNECT, null);
+      protection.connect(conn);
       conn.sendText(codec.control(MessageType.SYSTEM, "connected", null, announcement(conn)));
       if (model.onConnect().isPresent()) {
         Invoker.call(controller, model.onConnect().get(), new Invocation(conn, null, null, null));
@@ -141,7 +149,9 @@ public final class LiveSocket implements SocketNamespace {
   /** Handles one decoded frame. */
   public void frame(RuntimeConnection conn, Frame frame) {
     conn.touch(clock.millis());
-    dispatcher.dispatch(conn, frame);
+    if (protection.admit(conn, frame, f -> dispatcher.refuse(conn, frame, f))) {
+      dispatcher.dispatch(conn, frame);
+    }
   }
 
   /** Records activity (a pong, for instance). */
@@ -159,10 +169,11 @@ public final class LiveSocket implements SocketNamespace {
       return;
     }
     connections.remove(conn.id());
+    CloseStatus status = conn.requestedClose().filter(s -> s != reported).orElse(reported);
+    protection.disconnect(conn, status);
     if (!conn.wasConnectHandled() || model.onDisconnect().isEmpty()) {
       return;
     }
-    CloseStatus status = conn.requestedClose().filter(s -> s != reported).orElse(reported);
     try {
       Invoker.call(
           controller, model.onDisconnect().get(), new Invocation(conn, null, null, status));
@@ -171,17 +182,17 @@ public final class LiveSocket implements SocketNamespace {
     }
   }
 
-  /** Runs the guards of a stage; a {@code false} or a fault denies. */
+  /**
+   * Runs the guards and role checks of a stage (see {@link GuardChain}); a {@code false} or a fault
+   * denies.
+   */
   void runGuards(RuntimeConnection conn, Guard.Stage stage, Envelope envelope) throws Throwable {
-    for (HandlerModel g : model.guards()) {
-      if (!g.stages().contains(stage)) {
-        continue;
-      }
-      Object r = Invoker.call(controller, g, new Invocation(conn, envelope, null, null));
-      if (Boolean.FALSE.equals(r)) {
-        throw SocketFault.forbidden("denied by guard " + g.method().getName());
-      }
-    }
+    protection.guards(conn, stage, envelope, null);
+  }
+
+  /** Runs the {@code JOIN}-stage guards for a room; a {@code false} or a fault denies. */
+  void runJoinGuards(RuntimeConnection conn, Envelope envelope, String room) throws Throwable {
+    protection.guards(conn, Guard.Stage.JOIN, envelope, room);
   }
 
   /**

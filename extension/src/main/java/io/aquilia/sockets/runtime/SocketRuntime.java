@@ -38,10 +38,30 @@ public final class SocketRuntime implements AutoCloseable {
       Validator validator,
       Clock clock,
       boolean heartbeats) {
+    this(models, controllers, Components.NONE, jsonb, validator, clock, heartbeats);
+  }
+
+  /**
+   * @param models validated controller models
+   * @param controllers supplies the controller instance of a model
+   * @param components guard and middleware instances, global middleware, the token authenticator
+   * @param jsonb JSON-B for payloads
+   * @param validator Bean Validation, or null
+   * @param clock time source
+   * @param heartbeats whether to schedule heartbeats (tests drive {@link #heartbeat()} themselves)
+   */
+  public SocketRuntime(
+      List<ControllerModel> models,
+      Function<ControllerModel, Object> controllers,
+      Components components,
+      Jsonb jsonb,
+      Validator validator,
+      Clock clock,
+      boolean heartbeats) {
     EnvelopeCodec codec = new EnvelopeCodec(jsonb, clock);
     PayloadBinder binder = new PayloadBinder(jsonb, validator);
     for (ControllerModel m : models) {
-      LiveSocket s = new LiveSocket(m, controllers.apply(m), codec, binder, clock);
+      LiveSocket s = new LiveSocket(m, controllers.apply(m), codec, binder, clock, components);
       sockets.add(s);
       NamespaceRegistry.register(m.type(), s);
       LOG.info(Messages.socketSummary(m.summary()));
