@@ -33,6 +33,31 @@ public record HandshakeInfo(
     headers = java.util.Collections.unmodifiableMap(h);
   }
 
+  /**
+   * The handshake of a connection the door admitted: the principal is the admission's (a token's
+   * identity) when there is one, else the container's; the bearer token is removed from the headers
+   * and query parameters the application sees.
+   */
+  public static HandshakeInfo admitted(
+      String path,
+      Map<String, String> pathParams,
+      Map<String, List<String>> queryParams,
+      Map<String, List<String>> headers,
+      Principal containerPrincipal,
+      Admission admission) {
+    Principal p =
+        admission != null && admission.principal() != null
+            ? admission.principal()
+            : containerPrincipal;
+    return new HandshakeInfo(
+        path,
+        pathParams,
+        Credentials.scrubQuery(queryParams),
+        Credentials.scrubHeaders(headers),
+        p,
+        admission);
+  }
+
   /** A handshake no door has looked at. */
   public HandshakeInfo(
       String path,

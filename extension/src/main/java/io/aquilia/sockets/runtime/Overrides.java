@@ -10,6 +10,25 @@ import java.util.Optional;
 @FunctionalInterface
 public interface Overrides {
 
+  /** The {@code @Socket} attributes that can be overridden. */
+  java.util.List<String> ATTRIBUTES =
+      java.util.List.of(
+          "allowedOrigins",
+          "allowMissingOrigin",
+          "authenticationRequired",
+          "messageRateLimit",
+          "rateLimitBurst",
+          "rateLimitCloseAfter",
+          "rateLimitPerUser",
+          "maxMessageSize",
+          "maxConnections",
+          "maxConnectionsPerUser",
+          "maxConnectionsPerIp",
+          "outboundQueueSize",
+          "overflowPolicy",
+          "heartbeatInterval",
+          "heartbeatTimeout");
+
   /** No overrides. */
   Overrides NONE = (path, attribute) -> Optional.empty();
 

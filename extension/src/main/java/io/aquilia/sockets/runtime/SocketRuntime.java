@@ -74,6 +74,39 @@ public final class SocketRuntime implements AutoCloseable {
     return List.copyOf(sockets);
   }
 
+  /**
+   * The socket whose path template matches a request path (relative to the context root), the one
+   * with the fewest parameters when several match, as the container does.
+   */
+  public java.util.Optional<LiveSocket> socketFor(String path) {
+    LiveSocket best = null;
+    for (LiveSocket s : sockets) {
+      PathTemplate t = s.model().path();
+      if (matches(t, path)
+          && (best == null || t.paramNames().size() < best.model().path().paramNames().size())) {
+        best = s;
+      }
+    }
+    return java.util.Optional.ofNullable(best);
+  }
+
+  private static boolean matches(PathTemplate t, String path) {
+    if (path == null || path.isEmpty()) {
+      return false;
+    }
+    String[] want = t.template().split("/", -1);
+    String[] got = path.split("/", -1);
+    if (want.length != got.length) {
+      return false;
+    }
+    for (int i = 0; i < want.length; i++) {
+      if (want[i].startsWith(":") ? got[i].isEmpty() : !want[i].equals(got[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The codec shared by the sockets. */
   public EnvelopeCodec codec() {
     return sockets.isEmpty() ? null : sockets.get(0).codec();

@@ -14,25 +14,6 @@ import java.util.Optional;
  */
 final class SocketSettings {
 
-  /** The {@code @Socket} attributes that can be overridden. */
-  static final List<String> OVERRIDABLE =
-      List.of(
-          "allowedOrigins",
-          "allowMissingOrigin",
-          "authenticationRequired",
-          "messageRateLimit",
-          "rateLimitBurst",
-          "rateLimitCloseAfter",
-          "rateLimitPerUser",
-          "maxMessageSize",
-          "maxConnections",
-          "maxConnectionsPerUser",
-          "maxConnectionsPerIp",
-          "outboundQueueSize",
-          "overflowPolicy",
-          "heartbeatInterval",
-          "heartbeatTimeout");
-
   private final Class<?> type;
   private final String path;
   private final Overrides overrides;
