@@ -130,12 +130,15 @@ public final class LiveSocket implements SocketNamespace {
         Invoker.call(controller, model.onConnect().get(), new Invocation(conn, null, null, null));
       }
     } catch (SocketFault f) {
-      conn.close(
-          new CloseStatus(f.closeCode(), RuntimeConnection.truncateReason(f.getMessage())), false);
+      CloseStatus refused =
+          new CloseStatus(f.closeCode(), RuntimeConnection.truncateReason(f.getMessage()));
+      conn.close(refused, false);
+      protection.disconnect(conn, refused); // the container may report the close before we know it
       return conn;
     } catch (Throwable t) {
       LOG.log(Level.SEVERE, Messages.lifecycleFailed("@OnConnect", name(), conn.id()), t);
       conn.close(CloseStatus.INTERNAL_ERROR, false);
+      protection.disconnect(conn, CloseStatus.INTERNAL_ERROR);
       return conn;
     }
     conn.connectHandled();

@@ -92,6 +92,7 @@ public final class SocketProtection {
    * slot; the connection claims it with {@link #claim(String)} when it opens.
    */
   public DoorDecision door(String key, DoorRequest request) {
+    tickets.sweep(clock.millis()); // expired tickets give their slots back first
     DoorDecision d = decide(request);
     if (d instanceof DoorDecision.Admitted a && !tickets.put(key, a.admission(), clock.millis())) {
       release(a.admission());
