@@ -1,5 +1,6 @@
 package io.aquilia.sockets.cdi;
 
+import io.aquilia.sockets.Socket;
 import io.aquilia.sockets.jakarta.AquiliaEndpoint;
 import io.aquilia.sockets.jakarta.DoorFilter;
 import io.aquilia.sockets.runtime.Messages;
@@ -8,6 +9,7 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
+import jakarta.servlet.annotation.HandlesTypes;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.logging.Level;
@@ -22,6 +24,7 @@ import java.util.logging.Logger;
  * socket's container buffer: Tyrus enforces {@code setMaxTextMessageBufferSize} only on fragmented
  * messages, and would otherwise accept an unfragmented frame of up to 4 MiB.
  */
+@HandlesTypes(Socket.class)
 public class SocketsInitializer implements ServletContainerInitializer {
 
   /** The Tyrus servlet context parameter that bounds one frame, read at every upgrade. */

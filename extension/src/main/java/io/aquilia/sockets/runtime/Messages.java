@@ -332,8 +332,9 @@ public final class Messages {
 
   /** The incoming frame buffer set for Tyrus-based containers. */
   public static String tyrusBuffer(int bytes) {
-    return "AQS-149 Container frame buffer (org.glassfish.tyrus.servlet.incoming-buffer-size) set to "
+    return "AQS-149 Frame buffer of Tyrus-based containers"
+        + " (org.glassfish.tyrus.servlet.incoming-buffer-size) set to "
         + bytes
-        + " bytes";
+        + " bytes; other containers ignore it";
   }
 }

@@ -282,6 +282,7 @@ class ProtectionIT {
         byStatus.merge(r.status(), 1, Integer::sum);
         if (r.status() == 101) {
           open.add(r);
+          assertThat(r.responseHead()).doesNotContain("Retry-After");
         } else {
           assertThat(r.responseHead()).contains("Retry-After");
           r.close();
@@ -568,18 +569,29 @@ class ProtectionIT {
   }
 
   @Test
-  void hundredMegabyteFrameIsCutByTheContainerAndTheServerStaysUp() throws IOException {
-    try (WsClient bystander = input();
-        RawWs r = raw("/ws/input", Map.of("Origin", ALLOWED))) {
-      assertThat(r.status()).isEqualTo(101);
-      long sent = r.sendHuge(1, 100L * 1024 * 1024, (byte) 'a');
-      int code = r.awaitClose(Duration.ofSeconds(30));
-      // Liberty closes with 1009 at its buffer; Tyrus (Payara) closes with 1003 at the frame
-      // buffer the extension bounds; either may drop the TCP connection (0) once it has answered
-      assertThat(code).as("close code after %s bytes", sent).isIn(1009, 1003, 0);
-      assertThat(sent)
-          .as("the server stopped reading long before 100 MB")
-          .isLessThan(100L * 1024 * 1024);
+  void framesOverTheContainerBufferAndOf100MegabytesAreCutAndTheServerStaysUp() throws IOException {
+    try (WsClient bystander = input()) {
+      // 200 KB: over the container buffer of this socket (96 KiB), far under Tyrus' own 4 MiB
+      try (RawWs r = raw("/ws/input", Map.of("Origin", ALLOWED))) {
+        r.send(
+            1,
+            ("{\"event\":\"echo\",\"x\":\"" + "b".repeat(200_000) + "\"}")
+                .getBytes(StandardCharsets.UTF_8));
+        int code = r.awaitClose(WsClient.TIMEOUT);
+        // Liberty: 1009 at setMaxTextMessageBufferSize; Payara: 1011 at the Tyrus frame buffer
+        // the extension bounds ("Tyrus input buffer exceeded"); never an answer
+        assertThat(code).isIn(1009, 1011);
+      }
+      try (RawWs r = raw("/ws/input", Map.of("Origin", ALLOWED))) {
+        assertThat(r.status()).isEqualTo(101);
+        long sent = r.sendHuge(1, 100L * 1024 * 1024, (byte) 'a');
+        int code = r.awaitClose(Duration.ofSeconds(30));
+        // either answer may also come as a dropped TCP connection (0) once the server has closed
+        assertThat(code).as("close code after %s bytes", sent).isIn(1009, 1011, 0);
+        assertThat(sent)
+            .as("the server stopped reading long before 100 MB")
+            .isLessThan(100L * 1024 * 1024);
+      }
       String id = bystander.sendEvent("echo", jakarta.json.JsonValue.EMPTY_JSON_OBJECT);
       assertThat(payload(bystander.awaitAck(id)).getString("status")).isEqualTo("ok");
     }
