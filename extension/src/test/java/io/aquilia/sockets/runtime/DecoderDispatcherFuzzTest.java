@@ -177,6 +177,9 @@ class DecoderDispatcherFuzzTest {
   }
 
   private static String mutate(Random r, String seed) {
+    if (r.nextInt(3) == 0) {
+      return mutateValues(r, seed);
+    }
     StringBuilder s = new StringBuilder(seed);
     int rounds = 1 + r.nextInt(4);
     for (int k = 0; k < rounds; k++) {
@@ -210,6 +213,43 @@ class DecoderDispatcherFuzzTest {
       s.append("x".repeat(MAX_BYTES)); // over the limit
     }
     return s.toString();
+  }
+
+  static final String[] VALUES = {
+    "0",
+    "-1",
+    "1.5",
+    "2.0",
+    "1e3",
+    "1e1001",
+    "2147483648",
+    "-9223372036854775809",
+    "\"\"",
+    "\"x\"",
+    "null",
+    "true",
+    "[]",
+    "{}",
+    "[1,2.5]",
+    "{\"name\":\"\"}",
+    "\"\\u0000\"",
+    "\"" + "n".repeat(30) + "\""
+  };
+
+  /** Keeps the JSON structure and replaces scalar values: reaches binding and the handlers. */
+  private static String mutateValues(Random r, String seed) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(?<=:)(-?[0-9.eE+]+|\"[^\"]*\"|true|false|null)")
+            .matcher(seed);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(
+          out,
+          java.util.regex.Matcher.quoteReplacement(
+              r.nextInt(3) == 0 ? VALUES[r.nextInt(VALUES.length)] : m.group()));
+    }
+    m.appendTail(out);
+    return out.toString();
   }
 
   private static JsonObject reply(String text) {
