@@ -3,7 +3,6 @@ package io.aquilia.sockets.cdi;
 import io.aquilia.sockets.Socket;
 import io.aquilia.sockets.jakarta.AquiliaEndpoint;
 import io.aquilia.sockets.jakarta.DoorFilter;
-import io.aquilia.sockets.runtime.Messages;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
@@ -43,15 +42,17 @@ public class SocketsInitializer implements ServletContainerInitializer {
       door.setAsyncSupported(true);
       door.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
     }
-    boundTyrusBuffer(ctx);
+    boundTyrusBuffer(ctx, classes);
   }
 
-  private static void boundTyrusBuffer(ServletContext ctx) {
+  private static void boundTyrusBuffer(ServletContext ctx, Set<Class<?>> socketClasses) {
     if (ctx.getInitParameter(TYRUS_BUFFER) != null) {
-      return;
+      return; // the application chose its own
     }
+    int max = 0;
     try {
-      int max =
+      // the validated models, with configuration overrides applied
+      max =
           CDI
               .current()
               .getBeanManager()
@@ -61,11 +62,19 @@ public class SocketsInitializer implements ServletContainerInitializer {
               .mapToInt(m -> AquiliaEndpoint.containerBuffer(m.limits().maxMessageSize()))
               .max()
               .orElse(0);
-      if (max > 0 && ctx.setInitParameter(TYRUS_BUFFER, String.valueOf(max + FRAME_HEADER))) {
-        LOG.fine(Messages.tyrusBuffer(max + FRAME_HEADER));
-      }
     } catch (RuntimeException | LinkageError e) {
-      LOG.log(Level.FINE, "AQS-149 The container frame buffer was not set", e);
+      LOG.log(Level.FINE, "AQS-149 CDI is not available yet; using the @Socket annotations", e);
+    }
+    if (max == 0 && socketClasses != null) {
+      for (Class<?> c : socketClasses) {
+        Socket s = c.getAnnotation(Socket.class);
+        if (s != null && s.maxMessageSize() > 0) {
+          max = Math.max(max, AquiliaEndpoint.containerBuffer(s.maxMessageSize()));
+        }
+      }
+    }
+    if (max > 0) {
+      ctx.setInitParameter(TYRUS_BUFFER, String.valueOf(max + FRAME_HEADER));
     }
   }
 }

@@ -331,7 +331,7 @@ public final class Messages {
   }
 
   /** The incoming frame buffer set for Tyrus-based containers. */
-  public static String tyrusBuffer(int bytes) {
+  public static String tyrusBuffer(String bytes) {
     return "AQS-149 Frame buffer of Tyrus-based containers"
         + " (org.glassfish.tyrus.servlet.incoming-buffer-size) set to "
         + bytes
