@@ -68,10 +68,6 @@ public class EndpointRegistrar implements ServletContextListener {
             Clock.systemUTC(),
             true);
     ctx.setAttribute(RUNTIME, runtime);
-    String frameBuffer = ctx.getInitParameter(SocketsInitializer.TYRUS_BUFFER);
-    if (frameBuffer != null) {
-      LOG.info(io.aquilia.sockets.runtime.Messages.tyrusBuffer(frameBuffer));
-    }
     for (LiveSocket socket : runtime.sockets()) {
       ServerEndpointConfig config =
           ServerEndpointConfig.Builder.create(

@@ -329,12 +329,4 @@ public final class Messages {
   public static String overrideApplied(String key, String value) {
     return "AQS-148 Configuration override " + key + " = " + value;
   }
-
-  /** The incoming frame buffer set for Tyrus-based containers. */
-  public static String tyrusBuffer(String bytes) {
-    return "AQS-149 Frame buffer of Tyrus-based containers"
-        + " (org.glassfish.tyrus.servlet.incoming-buffer-size) set to "
-        + bytes
-        + " bytes; other containers ignore it";
-  }
 }
