@@ -1,5 +1,6 @@
 package io.aquilia.sockets.cdi;
 
+import io.aquilia.sockets.Broadcaster;
 import io.aquilia.sockets.GlobalMiddleware;
 import io.aquilia.sockets.Socket;
 import io.aquilia.sockets.SocketMiddleware;
@@ -8,6 +9,7 @@ import io.aquilia.sockets.runtime.DeploymentModel;
 import io.aquilia.sockets.runtime.Messages;
 import io.aquilia.sockets.runtime.Overrides;
 import io.aquilia.sockets.spi.TokenAuthenticator;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.Bean;
@@ -107,6 +109,16 @@ public class AquiliaSocketsExtension implements Extension {
     } catch (NoSuchMethodException e) {
       return false;
     }
+  }
+
+  /** Adds the {@link Broadcaster} bean, so that any bean can reach the sockets. */
+  void broadcaster(@Observes AfterBeanDiscovery event) {
+    event
+        .addBean()
+        .beanClass(RegistryBroadcaster.class)
+        .types(Broadcaster.class, Object.class)
+        .scope(ApplicationScoped.class)
+        .createWith(c -> new RegistryBroadcaster());
   }
 
   /** The validated controllers. */

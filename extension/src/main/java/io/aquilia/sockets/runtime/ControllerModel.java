@@ -18,6 +18,7 @@ import java.util.TreeMap;
  * @param events message handlers by event name
  * @param guards guards sorted by priority
  * @param pathParamTypes for each path parameter bound by some handler, the converter's target type
+ * @param rooms the room and presence options
  * @param protection origin, authentication, quota, rate-limit and access settings
  */
 public record ControllerModel(
@@ -30,6 +31,7 @@ public record ControllerModel(
     Map<String, HandlerModel> events,
     List<HandlerModel> guards,
     Map<String, Set<Class<?>>> pathParamTypes,
+    RoomOptions rooms,
     Protection protection) {
 
   /** Copies the collections; events are kept sorted by name. */
@@ -37,6 +39,18 @@ public record ControllerModel(
     events = Map.copyOf(events);
     guards = List.copyOf(guards);
     pathParamTypes = Map.copyOf(pathParamTypes);
+  }
+
+  /**
+   * The event names clients may send, sorted: the handlers' plus {@code presence.list} on presence
+   * sockets.
+   */
+  public List<String> inboundEvents() {
+    java.util.TreeSet<String> names = new java.util.TreeSet<>(events.keySet());
+    if (rooms.presence()) {
+      names.add(io.aquilia.sockets.StandardEvents.PRESENCE_LIST);
+    }
+    return List.copyOf(names);
   }
 
   /** The one-line deployment summary: path, namespace, events (with ack tags) and limits. */
@@ -84,7 +98,15 @@ public record ControllerModel(
         + limits.heartbeatIntervalSeconds()
         + "s/"
         + limits.heartbeatTimeoutSeconds()
-        + "s "
+        + "s inbound="
+        + limits.inboundProcessing()
+        + "/"
+        + limits.inboundQueueSize()
+        + " presence="
+        + (rooms.presence() ? "on" : "off")
+        + " joinPathRoom="
+        + rooms.joinPathRoom().orElse("-")
+        + " "
         + protection.summary();
   }
 }

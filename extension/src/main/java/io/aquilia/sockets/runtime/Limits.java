@@ -22,6 +22,7 @@ final class Limits {
     int queue = set.intValue("outboundQueueSize", s.outboundQueueSize());
     int interval = set.intValue("heartbeatInterval", s.heartbeatInterval());
     int timeout = set.intValue("heartbeatTimeout", s.heartbeatTimeout());
+    int inbound = set.intValue("inboundQueueSize", s.inboundQueueSize());
     List<String> origins = set.listValue("allowedOrigins", s.allowedOrigins());
     if (maxMessageSize < 1 || maxMessageSize > MAX_MESSAGE_SIZE_CEILING) {
       problems.add(
@@ -33,6 +34,9 @@ final class Limits {
     nonNegative(type, "heartbeatTimeout", timeout, problems);
     if (queue < 1) {
       problems.add(Messages.invalidLimit(type, "outboundQueueSize", queue, "must be at least 1"));
+    }
+    if (inbound < 1) {
+      problems.add(Messages.invalidLimit(type, "inboundQueueSize", inbound, "must be at least 1"));
     }
     if (interval > 0 && timeout < 1) {
       problems.add(
@@ -51,7 +55,9 @@ final class Limits {
         set.enumValue("overflowPolicy", s.overflowPolicy()),
         interval,
         timeout,
-        origins);
+        origins,
+        set.enumValue("inboundProcessing", s.inboundProcessing()),
+        inbound);
   }
 
   static void nonNegative(Class<?> type, String name, int value, Problems problems) {

@@ -27,7 +27,9 @@ public interface Overrides {
           "outboundQueueSize",
           "overflowPolicy",
           "heartbeatInterval",
-          "heartbeatTimeout");
+          "heartbeatTimeout",
+          "inboundProcessing",
+          "inboundQueueSize");
 
   /** No overrides. */
   Overrides NONE = (path, attribute) -> Optional.empty();
