@@ -40,8 +40,15 @@ final class InspectTable {
               + l.get("maxMessageSize")
               + " messageRateLimit="
               + l.get("messageRateLimit")
+              + (l.get("rateLimitBurst") == null ? "" : "/burst " + l.get("rateLimitBurst"))
               + " maxConnections="
               + l.get("maxConnections")
+              + (l.get("maxConnectionsPerIp") == null
+                  ? ""
+                  : " perIp="
+                      + l.get("maxConnectionsPerIp")
+                      + " perUser="
+                      + l.get("maxConnectionsPerUser"))
               + " outboundQueue="
               + l.get("outboundQueueSize")
               + "/"
@@ -62,7 +69,23 @@ final class InspectTable {
                 + " priority "
                 + g.get("priority"));
       }
-      row(sb, "guards", guards.isEmpty() ? "-" : String.join("; ", guards));
+      if (s.get("access") instanceof Map<?, ?> access) {
+        for (Object bean : (List<?>) access.get("guardBeans")) {
+          guards.add(shortMethod(bean) + " (guard bean)");
+        }
+        List<?> roles = (List<?>) access.get("connectRoles");
+        if (!roles.isEmpty()) {
+          guards.add("roles " + roles);
+        }
+        List<String> mw = new ArrayList<>();
+        for (Object m : (List<?>) access.get("middleware")) {
+          mw.add(shortMethod(m));
+        }
+        row(sb, "guards", guards.isEmpty() ? "-" : String.join("; ", guards));
+        row(sb, "middleware", mw.isEmpty() ? "-" : String.join(", ", mw));
+      } else {
+        row(sb, "guards", guards.isEmpty() ? "-" : String.join("; ", guards));
+      }
       if (s.get("rooms") instanceof Map<?, ?> rooms) {
         row(
             sb,

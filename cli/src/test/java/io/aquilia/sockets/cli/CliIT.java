@@ -55,10 +55,17 @@ class CliIT {
     return AqTest.aq(args);
   }
 
+  /**
+   * The document without what only the running server knows: the live block, and the allowed
+   * origins, which the IT server overrides through MicroProfile Config (see the cli pom).
+   */
   @SuppressWarnings("unchecked")
   static Map<String, Object> withoutLive(Map<String, Object> doc) {
     Map<String, Object> copy = (Map<String, Object>) JsonText.parse(JsonText.compact(doc));
-    ((List<Map<String, Object>>) copy.get("sockets")).forEach(s -> s.remove("live"));
+    for (Map<String, Object> s : (List<Map<String, Object>>) copy.get("sockets")) {
+      s.remove("live");
+      ((Map<String, Object>) s.get("limits")).remove("allowedOrigins");
+    }
     return copy;
   }
 
@@ -76,7 +83,11 @@ class CliIT {
     AqTest.Result live = aq("ws", "inspect", "--url", URL, "--token", TOKEN, "--json");
     assertThat(live.code()).as(live.err()).isZero();
     Map<String, Object> liveDoc = (Map<String, Object>) JsonText.parse(live.out());
-    assertThat(withoutLive(liveDoc)).isEqualTo(offline);
+    assertThat(withoutLive(liveDoc)).isEqualTo(withoutLive(offline));
+    Map<String, Object> liveSocket = ((List<Map<String, Object>>) liveDoc.get("sockets")).get(0);
+    assertThat(((Map<String, Object>) liveSocket.get("limits")).get("allowedOrigins"))
+        .as("the override in force")
+        .isEqualTo(List.of(URL.replaceFirst("/chat$", "")));
     try (ZipFile war = new ZipFile(WAR.toFile())) {
       var entry = war.getEntry("WEB-INF/classes/META-INF/aquilia-sockets/sockets.json");
       assertThat(entry).as("build-time metadata in the WAR").isNotNull();

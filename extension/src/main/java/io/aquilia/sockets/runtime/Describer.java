@@ -128,6 +128,31 @@ public final class Describer {
                         e.description())));
     outbound.sort(Comparator.comparing(SocketMetadata.EventInfo::name));
     events.addAll(outbound);
+    Access a = m.protection().access();
+    Map<String, Object> access = new LinkedHashMap<>();
+    access.put("connectRoles", a.connectRoles().stream().sorted().toList());
+    access.put("guardBeans", a.guardBeans().stream().map(Class::getName).toList());
+    access.put("middleware", a.middleware().stream().map(Class::getName).toList());
+    Map<String, Object> perEvent = new java.util.TreeMap<>();
+    a.eventRoles()
+        .forEach((e, r) -> perEvent.computeIfAbsent(e, k -> new LinkedHashMap<String, Object>()));
+    a.eventGuardBeans()
+        .forEach((e, r) -> perEvent.computeIfAbsent(e, k -> new LinkedHashMap<String, Object>()));
+    a.eventMiddleware()
+        .forEach((e, r) -> perEvent.computeIfAbsent(e, k -> new LinkedHashMap<String, Object>()));
+    perEvent.forEach(
+        (e, o) -> {
+          @SuppressWarnings("unchecked")
+          Map<String, Object> x = (Map<String, Object>) o;
+          x.put("roles", a.eventRoles().getOrDefault(e, Set.of()).stream().sorted().toList());
+          x.put(
+              "guardBeans",
+              a.eventGuardBeans().getOrDefault(e, List.of()).stream().map(Class::getName).toList());
+          x.put(
+              "middleware",
+              a.eventMiddleware().getOrDefault(e, List.of()).stream().map(Class::getName).toList());
+        });
+    access.put("events", perEvent);
     Map<String, Object> rooms = new LinkedHashMap<>();
     rooms.put("presence", m.rooms().presence());
     rooms.put("joinPathRoom", m.rooms().joinPathRoom().orElse(null));
@@ -137,8 +162,9 @@ public final class Describer {
         m.path().jakartaPath(),
         m.namespace(),
         params,
-        limits(m.limits()),
+        limits(m.limits(), m.protection()),
         guards,
+        access,
         rooms,
         events);
   }
@@ -192,7 +218,7 @@ public final class Describer {
         "");
   }
 
-  private static Map<String, Object> limits(SocketLimits l) {
+  private static Map<String, Object> limits(SocketLimits l, Protection p) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("maxMessageSize", l.maxMessageSize());
     m.put("messageRateLimit", l.messageRateLimit());
@@ -202,6 +228,16 @@ public final class Describer {
     m.put("heartbeatInterval", l.heartbeatIntervalSeconds());
     m.put("heartbeatTimeout", l.heartbeatTimeoutSeconds());
     m.put("allowedOrigins", List.copyOf(l.allowedOrigins()));
+    m.put("allowMissingOrigin", p.allowMissingOrigin());
+    m.put("authenticationRequired", p.authenticationRequired());
+    m.put("rateLimitBurst", p.rate().burst());
+    m.put("rateLimitCloseAfter", p.rate().closeAfter());
+    m.put("rateLimitPerUser", p.rate().perUser());
+    m.put("rateLimitExempt", p.rate().exemptEvents().stream().sorted().toList());
+    m.put("maxConnectionsPerUser", p.maxConnectionsPerUser());
+    m.put("maxConnectionsPerIp", p.maxConnectionsPerIp());
+    m.put("inboundProcessing", l.inboundProcessing().name());
+    m.put("inboundQueueSize", l.inboundQueueSize());
     return m;
   }
 }

@@ -59,6 +59,7 @@ public final class SocketMetadata {
    * @param pathParams the path parameters, in order
    * @param limits the limits by name
    * @param guards the guards, by priority
+   * @param access connect roles, guard beans and middleware of the socket, and per event
    * @param rooms the room options: {@code presence} (boolean) and {@code joinPathRoom} (or null)
    * @param events the events, client-to-server first, each group sorted by name
    */
@@ -70,6 +71,7 @@ public final class SocketMetadata {
       List<Param> pathParams,
       Map<String, Object> limits,
       List<GuardInfo> guards,
+      Map<String, Object> access,
       Map<String, Object> rooms,
       List<EventInfo> events) {
 
@@ -78,6 +80,7 @@ public final class SocketMetadata {
       pathParams = List.copyOf(pathParams);
       limits = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(limits));
       guards = List.copyOf(guards);
+      access = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(access));
       rooms = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(rooms));
       events = List.copyOf(events);
     }
@@ -96,6 +99,7 @@ public final class SocketMetadata {
       List<Object> g = new ArrayList<>();
       guards.forEach(x -> g.add(x.toJson()));
       m.put("guards", g);
+      m.put("access", access);
       m.put("rooms", rooms);
       List<Object> e = new ArrayList<>();
       events.forEach(x -> e.add(x.toJson()));
