@@ -133,6 +133,16 @@ final class AdminClient {
   }
 
   private static String describe(Exception e) {
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof ConnectException
+          || c instanceof java.nio.channels.ClosedChannelException
+          || c instanceof java.net.NoRouteToHostException) {
+        return "connection refused";
+      }
+      if (c instanceof java.net.UnknownHostException) {
+        return "unknown host";
+      }
+    }
     Throwable t = e;
     while (t.getCause() != null && t.getMessage() == null) {
       t = t.getCause();

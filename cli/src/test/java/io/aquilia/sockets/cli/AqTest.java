@@ -123,7 +123,8 @@ class AqTest {
             "--token",
             "t");
     assertThat(r.code()).isEqualTo(3);
-    assertThat(r.err()).startsWith("aq: cannot reach http://127.0.0.1:" + port);
+    assertThat(r.err())
+        .isEqualTo("aq: cannot reach http://127.0.0.1:" + port + " (connection refused)\n");
     Result scheme = aq("ws", "inspect", "--url", "ftp://host/x");
     assertThat(scheme.code()).isEqualTo(6);
   }
