@@ -45,6 +45,24 @@ class AqTest {
   }
 
   @Test
+  void inspectReadsAJar(@TempDir Path dir) throws Exception {
+    Path jar = dir.resolve("fixtures.jar");
+    Path root = Path.of(FIXTURES);
+    try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar));
+        var files = Files.walk(root)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        out.putNextEntry(
+            new java.util.jar.JarEntry(root.relativize(f).toString().replace('\\', '/')));
+        Files.copy(f, out);
+        out.closeEntry();
+      }
+    }
+    Result r = aq("ws", "inspect", jar.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("Socket /ws/odd/:id/:mode").contains("Socket /ws/plain");
+  }
+
+  @Test
   @SuppressWarnings("unchecked")
   void inspectJsonIsTheMetadataDocument() {
     Result r = aq("ws", "inspect", FIXTURES, "--json");
