@@ -231,4 +231,13 @@ public final class LiveSocket implements SocketNamespace {
   int size() {
     return connections.size();
   }
+
+  /** Messages waiting in the outbound queues of this socket's connections. */
+  public int queuedMessages() {
+    int n = 0;
+    for (RuntimeConnection c : connections.values()) {
+      n += c.outbox().depth();
+    }
+    return n;
+  }
 }

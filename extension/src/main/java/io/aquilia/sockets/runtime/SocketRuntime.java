@@ -22,6 +22,7 @@ public final class SocketRuntime implements AutoCloseable {
 
   private final List<LiveSocket> sockets = new ArrayList<>();
   private final ScheduledExecutorService scheduler;
+  private volatile boolean running = true;
 
   /**
    * @param models validated controller models
@@ -98,6 +99,7 @@ public final class SocketRuntime implements AutoCloseable {
   /** Closes every connection with 1001 and unregisters the sockets. */
   @Override
   public void close() {
+    running = false;
     if (scheduler != null) {
       scheduler.shutdownNow();
     }
@@ -109,5 +111,29 @@ public final class SocketRuntime implements AutoCloseable {
       s.shutdown();
       NamespaceRegistry.unregister(s.model().type());
     }
+  }
+
+  /** Whether the runtime is serving (not yet closed). */
+  public boolean isRunning() {
+    return running;
+  }
+
+  /** Open connections over every socket. */
+  public int connectionCount() {
+    return sockets.stream().mapToInt(LiveSocket::size).sum();
+  }
+
+  /**
+   * The health of the membership/delivery adapter.
+   *
+   * @param adapter the adapter's name
+   * @param up whether it is usable
+   * @param reason why not, or empty
+   */
+  public record AdapterHealth(String adapter, boolean up, String reason) {}
+
+  /** The adapter's health; the in-memory adapter is always up. */
+  public AdapterHealth adapterHealth() {
+    return new AdapterHealth("in-memory", true, "");
   }
 }
