@@ -53,7 +53,56 @@ public final class MetricsObserver implements SocketObserver {
           s,
           x -> (long) x.queuedMessages(),
           socket);
+      gauge(
+          s,
+          socket,
+          "aquilia.sockets.outbound.dropped",
+          "Outbound messages dropped by the overflow policy (since deployment)",
+          x -> x.stats().droppedMessages());
+      gauge(
+          s,
+          socket,
+          "aquilia.sockets.slow.consumers.closed",
+          "Connections closed as slow consumers (since deployment)",
+          x -> x.stats().slowConsumerCloses());
+      gauge(
+          s,
+          socket,
+          "aquilia.sockets.inbound.refused",
+          "Inbound messages refused for a full inbound queue (since deployment)",
+          x -> x.stats().refusedMessages());
+      gauge(
+          s,
+          socket,
+          "aquilia.sockets.rate.limited",
+          "Messages refused by the rate limit (since deployment)",
+          x -> x.protection().counters().snapshot().rateLimited());
+      gauge(
+          s,
+          socket,
+          "aquilia.sockets.handshakes.refused",
+          "Upgrades refused by origin, authentication or quota (since deployment)",
+          x -> x.protection().counters().snapshot().handshakesRefused());
+      gauge(
+          s,
+          socket,
+          "aquilia.sockets.rooms",
+          "Rooms with at least one member on this server",
+          x -> (long) x.stats().rooms());
     }
+  }
+
+  private void gauge(
+      LiveSocket s,
+      Tag socket,
+      String name,
+      String description,
+      java.util.function.ToLongFunction<LiveSocket> value) {
+    registry.gauge(
+        Metadata.builder().withName(name).withDescription(description).build(),
+        s,
+        x -> value.applyAsLong(x),
+        socket);
   }
 
   @Override
@@ -115,26 +164,6 @@ public final class MetricsObserver implements SocketObserver {
                     new Tag("socket", socket),
                     new Tag("event", event)));
     t.update(Duration.ofNanos(nanos));
-  }
-
-  @Override
-  public void dropped(String socket) {
-    counter(
-            "aquilia.sockets.outbound.dropped",
-            "Outbound messages dropped by the overflow policy",
-            socket)
-        .inc();
-  }
-
-  @Override
-  public void slowConsumerClosed(String socket) {
-    counter("aquilia.sockets.slow.consumers.closed", "Connections closed as slow consumers", socket)
-        .inc();
-  }
-
-  @Override
-  public void rateLimited(String socket) {
-    counter("aquilia.sockets.rate.limited", "Messages refused by the rate limit", socket).inc();
   }
 
   private Counter counter(String name, String description, String socket, String... moreTags) {

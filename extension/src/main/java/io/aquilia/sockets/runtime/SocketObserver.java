@@ -27,13 +27,4 @@ public interface SocketObserver {
 
   /** A message was acknowledged {@code nanos} after it arrived. */
   default void acknowledged(String socket, String event, long nanos) {}
-
-  /** An outbound message was dropped by the overflow policy. */
-  default void dropped(String socket) {}
-
-  /** A connection was closed as a slow consumer. */
-  default void slowConsumerClosed(String socket) {}
-
-  /** A message was refused by the rate limit. */
-  default void rateLimited(String socket) {}
 }

@@ -34,6 +34,27 @@ class ConfigurationReferenceTest {
     assertThat(documented).isEqualTo(actual);
   }
 
+  @Test
+  void configKeysTableListsEveryOverridableAttribute() throws IOException {
+    String text = Files.readString(Path.of("..", "docs", "configuration.md"));
+    String table =
+        text.substring(
+            text.indexOf("<!-- config-keys:start -->"), text.indexOf("<!-- config-keys:end -->"));
+    Pattern key = Pattern.compile("^\\| `aquilia\\.sockets\\.\"<path>\"\\.([a-z-]+)` \\|");
+    java.util.Set<String> documented = new java.util.TreeSet<>();
+    for (String line : table.split("\n")) {
+      Matcher m = key.matcher(line.trim());
+      if (m.find()) {
+        documented.add(m.group(1));
+      }
+    }
+    java.util.Set<String> actual = new java.util.TreeSet<>();
+    for (String a : Overrides.ATTRIBUTES) {
+      actual.add(a.replaceAll("([A-Z])", "-$1").toLowerCase(java.util.Locale.ROOT));
+    }
+    assertThat(documented).isEqualTo(actual);
+  }
+
   private static Map<String, String> documentedRows() throws IOException {
     Path doc = Path.of("..", "docs", "configuration.md");
     String text = Files.readString(doc);

@@ -74,4 +74,51 @@ class OperationsIT {
       assertThat(adapter.getJsonObject("data").getString("adapter")).isEqualTo("in-memory");
     }
   }
+
+  @Test
+  void metricsCountConnectionsMessagesErrorsAndAckLatency() throws Exception {
+    try (WsClient ws = WsClient.connect(WsClient.wsUri(base, "/ws/ops"))) {
+      ws.awaitSystem("connected");
+      ws.sendEvent("n1", "note", "{\"text\":\"hi\"}");
+      ws.awaitAck("n1");
+      ws.sendEvent("n2", "note", "{\"text\":\"\"}");
+      ws.awaitAck("n2");
+      ws.sendEvent("f1", "fail", "{}");
+      ws.awaitAck("f1");
+      ws.sendEvent("u1", "no.such.event", "{}");
+      ws.awaitAck("u1");
+      String metrics = get("/metrics?scope=application").body();
+      assertThat(value(metrics, "aquilia_sockets_connections_open", "socket=\"/ws/ops\""))
+          .isGreaterThanOrEqualTo(1);
+      assertThat(value(metrics, "aquilia_sockets_messages_received_total", "event=\"note\""))
+          .isEqualTo(2);
+      assertThat(value(metrics, "aquilia_sockets_messages_received_total", "event=\"(unknown)\""))
+          .isEqualTo(1);
+      assertThat(value(metrics, "aquilia_sockets_errors_total", "code=\"WS_MESSAGE_INVALID\""))
+          .isEqualTo(1);
+      assertThat(value(metrics, "aquilia_sockets_errors_total", "code=\"WS_INTERNAL_ERROR\""))
+          .isEqualTo(1);
+      // every reply to a message with an id is timed, success or error: n1 and n2
+      // Liberty exports timers in seconds (_seconds_count), Payara in nanoseconds (_count)
+      String timerCount =
+          metrics.contains("aquilia_sockets_ack_latency_seconds_count")
+              ? "aquilia_sockets_ack_latency_seconds_count"
+              : "aquilia_sockets_ack_latency_count";
+      assertThat(value(metrics, timerCount, "event=\"note\"")).isEqualTo(2);
+      assertThat(metrics).doesNotContain("no.such.event");
+    }
+  }
+
+  /**
+   * The value of the first Prometheus sample of {@code name} whose labels contain {@code label}.
+   */
+  private static long value(String metrics, String name, String label) {
+    for (String line : metrics.split("\n")) {
+      if (line.startsWith(name + "{") && line.contains(label)) {
+        String v = line.substring(line.lastIndexOf(' ') + 1);
+        return (long) Double.parseDouble(v);
+      }
+    }
+    throw new AssertionError("no sample " + name + " with " + label + " in:\n" + metrics);
+  }
 }

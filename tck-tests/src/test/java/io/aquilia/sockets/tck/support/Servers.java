@@ -34,7 +34,31 @@ public final class Servers {
     if (!isLiberty() || wlp == null) {
       return Optional.empty();
     }
-    Path log = Path.of(wlp, "usr", "servers", "arqServer", "logs", "messages.log");
+    Path log =
+        Path.of(
+            wlp,
+            "usr",
+            "servers",
+            System.getProperty("arq.server.name", "arqServer"),
+            "logs",
+            "messages.log");
     return Files.exists(log) ? Optional.of(log) : Optional.empty();
+  }
+
+  /**
+   * {@code http://localhost:<port>/<context>/} for a deployment the test deploys itself ({@code
+   * managed = false}), for which Arquillian injects no URL: the port comes from the same system
+   * properties the profiles give the adapters.
+   */
+  public static java.net.URL baseUrl(String context) {
+    String port =
+        isPayara()
+            ? System.getProperty("payara.http.port", "19082")
+            : System.getProperty("arq.http.port", "19081");
+    try {
+      return java.net.URI.create("http://localhost:" + port + "/" + context + "/").toURL();
+    } catch (java.net.MalformedURLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }
