@@ -3,32 +3,49 @@ package io.aquilia.sockets.sample;
 import io.aquilia.sockets.AckEvent;
 import io.aquilia.sockets.Connection;
 import io.aquilia.sockets.Event;
+import io.aquilia.sockets.FaultCode;
 import io.aquilia.sockets.OnConnect;
-import io.aquilia.sockets.OnDisconnect;
-import io.aquilia.sockets.PathParam;
+import io.aquilia.sockets.RoomRef;
 import io.aquilia.sockets.Socket;
 import io.aquilia.sockets.SocketController;
+import io.aquilia.sockets.SocketFault;
+import io.aquilia.sockets.Subscribe;
+import io.aquilia.sockets.Unsubscribe;
 import jakarta.validation.Valid;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 
 /**
- * A chat with one room per path: {@code /ws/chat/lobby}, {@code /ws/chat/dev}, ... The client
- * chooses its display name with the {@code name} query parameter.
+ * The sample chat. A connection to {@code /ws/chat/lobby} joins the room {@code lobby} at once
+ * ({@code joinPathRoom}); the client can join and leave more rooms over the same connection, and
+ * every room shows who is online (presence).
  *
- * <p>Events from the client: {@code message.send} (acknowledged, payload {@link ChatMessage}) and
- * {@code room.who}. Events to the client: {@code message.new}, {@code user.joined} and {@code
- * user.left}.
+ * <p>The sample has no login: the {@code name} query parameter is the user. Two tabs with the same
+ * name are one member with two connections. A real application would take the presence key from the
+ * authenticated principal (the default) instead.
+ *
+ * <p>Client events: {@code message.send} ({@link ChatMessage}), {@code room.join} / {@code
+ * room.leave} ({@code {"room": ...}}), {@code rooms.list}, {@code presence.status} ({@link
+ * StatusChange}) and {@code presence.list}. Server events: {@code message.new} ({@link ChatLine}),
+ * {@code room.joined}, {@code presence.join} / {@code presence.update} / {@code presence.leave}.
  */
-@Socket(value = "/ws/chat/:room", allowedOrigins = "*", messageRateLimit = 20)
+@Socket(
+    value = "/ws/chat/:room",
+    allowedOrigins = "*",
+    messageRateLimit = 20,
+    presence = true,
+    joinPathRoom = "room")
 public class ChatSocket extends SocketController {
 
-  /** The connection attribute holding the display name. */
-  static final String NAME = "name";
-
   private static final int MAX_NAME_LENGTH = 32;
+  private static final Pattern ROOM = Pattern.compile("[A-Za-z0-9_-]{1,32}");
+  private static final Set<String> STATUSES = Set.of("online", "away", "busy");
 
   /**
    * A chat line as sent to the room.
@@ -49,62 +66,94 @@ public class ChatSocket extends SocketController {
   public record Receipt(String id, int deliveredTo) {}
 
   /**
-   * A member joining or leaving a room.
+   * One entry of the room list.
    *
-   * @param room the room
-   * @param name the member's display name
+   * @param room the room name
+   * @param members how many connections are in it
    */
-  public record Presence(String room, String name) {}
+  public record RoomSummary(String room, int members) {}
 
-  /** Stores the display name and tells the others in the room. */
+  /**
+   * The payload of {@code presence.status}.
+   *
+   * @param status {@code online}, {@code away} or {@code busy}
+   */
+  public record StatusChange(String status) {}
+
+  /**
+   * The presence metadata of a member, as the other members see it.
+   *
+   * @param name the display name
+   * @param status {@code online}, {@code away} or {@code busy}
+   */
+  public record Meta(String name, String status) {}
+
+  /** Takes the display name from {@code ?name=} and makes it the presence key. */
   @OnConnect
-  public void connect(Connection conn, @PathParam("room") String room) {
+  public void connect(Connection conn) {
     String name =
         conn.queryParam("name")
             .map(String::strip)
             .filter(n -> !n.isEmpty())
             .map(n -> n.length() > MAX_NAME_LENGTH ? n.substring(0, MAX_NAME_LENGTH) : n)
             .orElseGet(ChatSocket::guestName);
-    conn.attributes().put(NAME, name);
-    inRoom(room).forEach(c -> c.send("user.joined", new Presence(room, name)));
+    conn.setPresenceKey(name.toLowerCase(Locale.ROOT));
+    conn.setPresenceMeta(new Meta(name, "online"));
   }
+
+  /** Rooms are 1 to 32 letters, digits, '-' or '_'; the runtime then joins. */
+  @Subscribe
+  public void join(RoomRef ref) {
+    if (ref.room() == null || !ROOM.matcher(ref.room()).matches()) {
+      throw SocketFault.invalid("a room name is 1 to 32 letters, digits, '-' or '_'");
+    }
+  }
+
+  /** Leaving needs no check; the runtime leaves. */
+  @Unsubscribe
+  public void leave() {}
 
   /** Sends the message to everyone in the room, the sender included. */
   @Event(value = "message.send", ack = true)
-  public Receipt send(Connection conn, @PathParam("room") String room, @Valid ChatMessage msg) {
-    ChatLine line = new ChatLine(room, nameOf(conn), msg.text(), Instant.now().getEpochSecond());
-    int delivered = 0;
-    for (Connection c : inRoom(room)) {
-      if (c.send("message.new", line)) {
-        delivered++;
-      }
+  public Receipt send(Connection conn, @Valid ChatMessage msg) {
+    if (!conn.rooms().contains(msg.room())) {
+      throw new SocketFault(
+          FaultCode.WS_NOT_SUBSCRIBED, "Not subscribed to room: join #" + msg.room() + " first");
     }
+    ChatLine line =
+        new ChatLine(msg.room(), nameOf(conn), msg.text(), Instant.now().getEpochSecond());
+    int delivered = publish(msg.room(), "message.new", line);
     return new Receipt(UUID.randomUUID().toString(), delivered);
   }
 
-  /** The display names of the room's members, sorted. */
-  @AckEvent("room.who")
-  public List<String> who(@PathParam("room") String room) {
-    return inRoom(room).stream().map(ChatSocket::nameOf).sorted().toList();
+  /** The rooms that have members, with their sizes, largest first. */
+  @AckEvent("rooms.list")
+  public List<RoomSummary> roomList() {
+    return rooms().stream()
+        .map(r -> new RoomSummary(r, members(r).size()))
+        .sorted(
+            Comparator.comparingInt(RoomSummary::members)
+                .reversed()
+                .thenComparing(RoomSummary::room))
+        .toList();
   }
 
-  /** Tells the others in the room that this member left. */
-  @OnDisconnect
-  public void disconnect(Connection conn, @PathParam("room") String room) {
-    Presence left = new Presence(room, nameOf(conn));
-    inRoom(room).forEach(c -> c.send("user.left", left));
-  }
-
-  /**
-   * The open connections of a room. Rooms are not part of the runtime yet, so a room is simply the
-   * connections whose {@code :room} path parameter matches.
-   */
-  private List<Connection> inRoom(String room) {
-    return connections().stream().filter(c -> room.equals(c.pathParams().get("room"))).toList();
+  /** Changes this member's status in every room it is in. */
+  @AckEvent("presence.status")
+  public String status(Connection conn, StatusChange change) {
+    if (!STATUSES.contains(change.status())) {
+      throw SocketFault.invalid("status is one of " + STATUSES);
+    }
+    conn.setPresenceMeta(new Meta(nameOf(conn), change.status()));
+    return change.status();
   }
 
   private static String nameOf(Connection conn) {
-    return String.valueOf(conn.attributes().getOrDefault(NAME, "guest"));
+    Object meta = conn.presenceMeta();
+    if (meta instanceof jakarta.json.JsonObject o) {
+      return o.getString("name", "guest");
+    }
+    return "guest";
   }
 
   private static String guestName() {
