@@ -323,5 +323,10 @@
     request('presence.status', { status: $('my-status').value }));
 
   setState('disconnected');
-  show('lobby');
+  // Links can prefill the form: ?name=Alice&room=dev, and connect at once with &connect
+  const params = new URLSearchParams(location.search);
+  if (params.get('name')) $('name').value = params.get('name');
+  if (params.get('room')) $('room').value = params.get('room');
+  show($('room').value.trim() || 'lobby');
+  if (params.has('connect')) connect();
 })();
