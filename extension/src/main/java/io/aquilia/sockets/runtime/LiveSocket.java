@@ -37,7 +37,7 @@ public final class LiveSocket implements SocketNamespace {
   private final EnvelopeCodec codec;
   private final Clock clock;
   private final Dispatcher dispatcher;
-  private final OriginPolicy origins;
+  private final SocketProtection protection;
   private final Rooms rooms;
   private final DeliveryStats delivery = new DeliveryStats();
   private final Map<String, RuntimeConnection> connections = new ConcurrentHashMap<>();
@@ -50,12 +50,24 @@ public final class LiveSocket implements SocketNamespace {
       Clock clock,
       SocketAdapter adapter,
       Executor streams) {
+    this(model, controller, codec, binder, clock, adapter, streams, Components.NONE);
+  }
+
+  LiveSocket(
+      ControllerModel model,
+      Object controller,
+      EnvelopeCodec codec,
+      PayloadBinder binder,
+      Clock clock,
+      SocketAdapter adapter,
+      Executor streams,
+      Components components) {
     this.model = model;
     this.controller = controller;
     this.codec = codec;
     this.clock = clock;
     this.dispatcher = new Dispatcher(this, binder, streams);
-    this.origins = new OriginPolicy(model.limits().allowedOrigins());
+    this.protection = new SocketProtection(model, controller, components, clock);
     this.rooms = new Rooms(this, adapter, model.rooms().presence());
   }
 
@@ -158,7 +170,12 @@ public final class LiveSocket implements SocketNamespace {
 
   /** Whether the origin header (possibly null) is allowed by the socket. */
   public boolean allowsOrigin(String origin) {
-    return origins.allows(origin);
+    return protection.allowsOrigin(origin);
+  }
+
+  /** The door, quotas, rate limit, guards, middleware and counters of this socket. */
+  public SocketProtection protection() {
+    return protection;
   }
 
   /** The codec of this socket. */
@@ -181,24 +198,21 @@ public final class LiveSocket implements SocketNamespace {
       model
           .pathParamTypes()
           .forEach((name, types) -> types.forEach(t -> conn.typedPathParam(name, t)));
-      if (model.limits().maxConnections() > 0
-          && connections.size() >= model.limits().maxConnections()) {
-        throw new SocketFault(
-            FaultCode.WS_QUOTA_EXCEEDED,
-            FaultCode.WS_QUOTA_EXCEEDED.defaultMessage() + ": maxConnections reached");
-      }
-      runGuards(conn, Guard.Stage.CONNECT, null);
+      protection.connect(conn);
       conn.sendText(codec.control(MessageType.SYSTEM, "connected", null, announcement(conn)));
       if (model.onConnect().isPresent()) {
         Invoker.call(controller, model.onConnect().get(), new Invocation(conn, null, null, null));
       }
     } catch (SocketFault f) {
-      conn.close(
-          new CloseStatus(f.closeCode(), RuntimeConnection.truncateReason(f.getMessage())), false);
+      CloseStatus refused =
+          new CloseStatus(f.closeCode(), RuntimeConnection.truncateReason(f.getMessage()));
+      conn.close(refused, false);
+      protection.disconnect(conn, refused); // the container may report the close before we know it
       return conn;
     } catch (Throwable t) {
       LOG.log(Level.SEVERE, Messages.lifecycleFailed("@OnConnect", name(), conn.id()), t);
       conn.close(CloseStatus.INTERNAL_ERROR, false);
+      protection.disconnect(conn, CloseStatus.INTERNAL_ERROR);
       return conn;
     }
     conn.connectHandled();
@@ -224,7 +238,7 @@ public final class LiveSocket implements SocketNamespace {
                 + param
                 + "' is not a valid room name");
       }
-      runGuards(conn, Guard.Stage.JOIN, null);
+      runJoinGuards(conn, null, room);
       rooms.join(conn, room, Rooms.Origin.SERVER);
     } catch (SocketFault f) {
       conn.close(
@@ -241,6 +255,9 @@ public final class LiveSocket implements SocketNamespace {
    */
   public void frame(RuntimeConnection conn, Frame frame) {
     conn.touch(clock.millis());
+    if (!protection.admit(conn, frame, f -> dispatcher.refuse(conn, frame, f))) {
+      return; // over the rate limit: answered, not handled
+    }
     if (frame instanceof Frame.Message m && m.envelope().type() == MessageType.CONTROL) {
       dispatcher.control(conn, m.envelope());
       return;
@@ -267,11 +284,12 @@ public final class LiveSocket implements SocketNamespace {
     }
     connections.remove(conn.id());
     conn.abortStreams();
+    CloseStatus status = conn.requestedClose().filter(s -> s != reported).orElse(reported);
+    protection.disconnect(conn, status);
     try {
       if (!conn.wasConnectHandled() || model.onDisconnect().isEmpty()) {
         return;
       }
-      CloseStatus status = conn.requestedClose().filter(s -> s != reported).orElse(reported);
       try {
         Invoker.call(
             controller, model.onDisconnect().get(), new Invocation(conn, null, null, status));
@@ -284,17 +302,17 @@ public final class LiveSocket implements SocketNamespace {
     }
   }
 
-  /** Runs the guards of a stage; a {@code false} or a fault denies. */
+  /**
+   * Runs the guards and role checks of a stage (see {@link GuardChain}); a {@code false} or a fault
+   * denies.
+   */
   void runGuards(RuntimeConnection conn, Guard.Stage stage, Envelope envelope) throws Throwable {
-    for (HandlerModel g : model.guards()) {
-      if (!g.stages().contains(stage)) {
-        continue;
-      }
-      Object r = Invoker.call(controller, g, new Invocation(conn, envelope, null, null));
-      if (Boolean.FALSE.equals(r)) {
-        throw SocketFault.forbidden("denied by guard " + g.method().getName());
-      }
-    }
+    protection.guards(conn, stage, envelope, null);
+  }
+
+  /** Runs the {@code JOIN}-stage guards for a room; a {@code false} or a fault denies. */
+  void runJoinGuards(RuntimeConnection conn, Envelope envelope, String room) throws Throwable {
+    protection.guards(conn, Guard.Stage.JOIN, envelope, room);
   }
 
   /**

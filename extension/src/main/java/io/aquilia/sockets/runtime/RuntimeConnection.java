@@ -113,6 +113,23 @@ public final class RuntimeConnection implements Connection {
   }
 
   @Override
+  public boolean isUserInRole(String role) {
+    Admission a = handshake.admission();
+    return a != null && a.roles().contains(role);
+  }
+
+  @Override
+  public Optional<String> remoteAddress() {
+    Admission a = handshake.admission();
+    return Optional.ofNullable(a == null ? null : a.remoteAddress());
+  }
+
+  /** What the door decided for this connection, or null when no door ran. */
+  Admission admission() {
+    return handshake.admission();
+  }
+
+  @Override
   public Map<String, Object> attributes() {
     return attributes;
   }

@@ -11,6 +11,9 @@ import io.aquilia.sockets.SocketController;
 import io.aquilia.sockets.SocketFault;
 import io.aquilia.sockets.Subscribe;
 import io.aquilia.sockets.Unsubscribe;
+import io.aquilia.sockets.UseGuards;
+import io.aquilia.sockets.UseMiddleware;
+import io.aquilia.sockets.middleware.LoggingMiddleware;
 import jakarta.validation.Valid;
 import java.time.Instant;
 import java.util.Comparator;
@@ -19,7 +22,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Pattern;
 
 /**
  * The sample chat. A connection to {@code /ws/chat/lobby} joins the room {@code lobby} at once
@@ -30,6 +32,13 @@ import java.util.regex.Pattern;
  * name are one member with two connections. A real application would take the presence key from the
  * authenticated principal (the default) instead.
  *
+ * <p>Protection: only pages served by the sample's own server may connect (other origins get HTTP
+ * 403; change {@code allowedOrigins} or set {@code
+ * aquilia.sockets."/ws/chat/:room".allowed-origins} through MicroProfile Config), each connection
+ * may send 5 messages per second with bursts of 10, one address may hold 20 connections, {@link
+ * RoomNameGuard} refuses odd room names (for the path room and for {@code room.join}), and the
+ * built-in {@link LoggingMiddleware} logs connects, messages (without text) and disconnects.
+ *
  * <p>Client events: {@code message.send} ({@link ChatMessage}), {@code room.join} / {@code
  * room.leave} ({@code {"room": ...}}), {@code rooms.list}, {@code presence.status} ({@link
  * StatusChange}) and {@code presence.list}. Server events: {@code message.new} ({@link ChatLine}),
@@ -37,14 +46,17 @@ import java.util.regex.Pattern;
  */
 @Socket(
     value = "/ws/chat/:room",
-    allowedOrigins = "*",
-    messageRateLimit = 20,
+    allowedOrigins = {"http://localhost:19080", "http://127.0.0.1:19080"},
+    messageRateLimit = 5,
+    rateLimitBurst = 10,
+    maxConnectionsPerIp = 20,
     presence = true,
     joinPathRoom = "room")
+@UseGuards(RoomNameGuard.class)
+@UseMiddleware(LoggingMiddleware.class)
 public class ChatSocket extends SocketController {
 
   private static final int MAX_NAME_LENGTH = 32;
-  private static final Pattern ROOM = Pattern.compile("[A-Za-z0-9_-]{1,32}");
   private static final Set<String> STATUSES = Set.of("online", "away", "busy");
 
   /**
@@ -101,13 +113,12 @@ public class ChatSocket extends SocketController {
     conn.setPresenceMeta(new Meta(name, "online"));
   }
 
-  /** Rooms are 1 to 32 letters, digits, '-' or '_'; the runtime then joins. */
+  /**
+   * Lets clients join rooms; {@link RoomNameGuard} has checked the name (a JOIN guard), and the
+   * runtime joins once this returns.
+   */
   @Subscribe
-  public void join(RoomRef ref) {
-    if (ref.room() == null || !ROOM.matcher(ref.room()).matches()) {
-      throw SocketFault.invalid("a room name is 1 to 32 letters, digits, '-' or '_'");
-    }
-  }
+  public void join(RoomRef ref) {}
 
   /** Leaving needs no check; the runtime leaves. */
   @Unsubscribe

@@ -1,0 +1,27 @@
+package io.aquilia.sockets.sample;
+
+import io.aquilia.sockets.Guard;
+import io.aquilia.sockets.GuardContext;
+import io.aquilia.sockets.SocketGuard;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.regex.Pattern;
+
+/**
+ * Refuses rooms whose name is not 1-32 lower-case letters, digits or dashes: at connect (the path
+ * room; the connection is closed with 1008 before {@code connected}) and at {@code room.join} (the
+ * client gets a {@code WS_FORBIDDEN} error ack).
+ */
+@ApplicationScoped
+@Guard(
+    priority = 10,
+    stages = {Guard.Stage.CONNECT, Guard.Stage.JOIN})
+public class RoomNameGuard implements SocketGuard {
+
+  private static final Pattern ROOM = Pattern.compile("[a-z0-9-]{1,32}");
+
+  @Override
+  public boolean allow(GuardContext ctx) {
+    String room = ctx.joiningRoom().orElseGet(() -> ctx.connection().pathParams().get("room"));
+    return room != null && ROOM.matcher(room).matches();
+  }
+}
