@@ -1,90 +1,206 @@
 // The sample chat client: a plain browser WebSocket speaking the Aquilia envelope protocol.
-// Every message sent carries an "id"; the server answers each with exactly one "ack".
+// Every request carries an "id"; the server answers each with exactly one "ack".
+// Rooms: room.join / room.leave requests, room.joined for the room joined from the URL.
+// Presence: presence.join / presence.update / presence.leave events, applied by member key.
 (function () {
   'use strict';
 
   const $ = (id) => document.getElementById(id);
-  const list = $('messages');
   // The context root, e.g. "/chat" for http://localhost:19080/chat/
   const base = location.pathname.replace(/\/[^/]*$/, '');
 
   let ws = null;
-  let myName = '';
-  let room = '';
+  let me = '';
+  let myId = '';
+  let current = '';
   let nextId = 1;
-  // Sent messages waiting for their ack, by id: {kind, text, li}
-  const pending = new Map();
+  let refreshTimer = null;
+  const pending = new Map();    // id -> {event, text, li}
+  const joined = new Set();     // rooms this connection is in
+  const lines = new Map();      // room -> [li]
+  const presence = new Map();   // room -> Map(key -> member)
+  let roomList = [];            // [{room, members}]
 
   function setState(state, detail) {
     $('status').className = 'status ' + state;
     $('state').textContent = detail ? state + ' (' + detail + ')' : state;
     const open = state === 'connected';
-    $('text').disabled = !open;
-    $('send').disabled = !open;
-    $('who').disabled = !open;
+    for (const id of ['text', 'send', 'new-room', 'join', 'my-status']) $(id).disabled = !open;
+    $('leave').disabled = !open || !joined.has(current);
     $('connect').textContent = state === 'disconnected' ? 'Connect' : 'Disconnect';
     $('room').disabled = state !== 'disconnected';
     $('name').disabled = state !== 'disconnected';
     if (state !== 'connected') $('conn-id').textContent = '';
   }
 
-  function add(className, ...parts) {
-    const li = document.createElement('li');
-    li.className = className;
-    for (const p of parts) li.append(p);
-    list.append(li);
-    list.scrollTop = list.scrollHeight;
-    return li;
+  function el(tag, className, ...parts) {
+    const e = document.createElement(tag);
+    if (className) e.className = className;
+    for (const p of parts) e.append(p);
+    return e;
   }
 
-  function span(className, text) {
-    const s = document.createElement('span');
-    s.className = className;
-    s.textContent = text;
-    return s;
+  function linesOf(room) {
+    if (!lines.has(room)) lines.set(room, []);
+    return lines.get(room);
+  }
+
+  // Adds a line to a room's history (and to the screen if it is the room shown).
+  function add(room, className, ...parts) {
+    const li = el('li', className, ...parts);
+    linesOf(room || current).push(li);
+    if ((room || current) === current) {
+      $('messages').append(li);
+      $('messages').scrollTop = $('messages').scrollHeight;
+    }
+    return li;
   }
 
   function time(ts) {
     return new Date(ts * 1000).toLocaleTimeString();
   }
 
-  // An error answer: an error ack payload or an "error" event payload.
-  function showError(p, what) {
-    const li = add('err', '✗ ' + what + ': ');
-    const code = document.createElement('code');
-    code.textContent = p.code;
-    li.append(code, ' ' + p.message);
+  function showError(room, p, what) {
+    const li = add(room, 'err', '✗ ' + what + ': ');
+    li.append(el('code', '', p.code), ' ' + p.message);
     if (p.violations && p.violations.length) {
-      const ul = document.createElement('ul');
-      for (const v of p.violations) {
-        const item = document.createElement('li');
-        item.textContent = v.path + ': ' + v.message;
-        ul.append(item);
-      }
+      const ul = el('ul');
+      for (const v of p.violations) ul.append(el('li', '', v.path + ': ' + v.message));
       li.append(ul);
     }
   }
 
-  function request(event, payload, kind, text) {
+  function request(event, payload, extra) {
     const id = 'c' + nextId++;
-    pending.set(id, { kind, text, li: null });
+    pending.set(id, Object.assign({ event }, extra || {}));
     ws.send(JSON.stringify({ id, type: 'event', event, payload }));
+    return id;
   }
 
+  // ---------------------------------------------------------------- rooms
+
+  function show(room) {
+    current = room;
+    $('room-title').textContent = '#' + room + (joined.has(room) ? '' : ' (not joined)');
+    $('messages').replaceChildren(...linesOf(room));
+    $('messages').scrollTop = $('messages').scrollHeight;
+    $('leave').disabled = !ws || !joined.has(room);
+    renderRooms();
+    renderPeople();
+  }
+
+  function roomJoined(state) {
+    joined.add(state.room);
+    const members = new Map();
+    for (const m of state.presence || []) members.set(m.key, m);
+    presence.set(state.room, members);
+    add(state.room, 'sys', 'You joined #' + state.room + ' (' + state.members.length +
+      ' connection' + (state.members.length === 1 ? '' : 's') + ' here)');
+    show(state.room);
+    refreshRooms();
+  }
+
+  function roomLeft(room) {
+    joined.delete(room);
+    presence.delete(room);
+    add(room, 'sys', 'You left #' + room);
+    const next = [...joined][0];
+    show(next || room);
+    refreshRooms();
+  }
+
+  function refreshRooms() {
+    if (ws && ws.readyState === WebSocket.OPEN) request('rooms.list', null);
+  }
+
+  function renderRooms() {
+    const names = new Map(roomList.map((r) => [r.room, r.members]));
+    for (const r of joined) if (!names.has(r)) names.set(r, 1);
+    const ul = $('rooms');
+    ul.replaceChildren();
+    for (const [room, count] of [...names].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) {
+      const li = el('li', (joined.has(room) ? 'in ' : '') + (room === current ? 'current' : ''),
+        el('span', 'room-name', '#' + room), el('span', 'count', String(count)));
+      li.title = joined.has(room) ? 'view #' + room : 'join #' + room;
+      li.addEventListener('click', () => {
+        if (joined.has(room)) show(room);
+        else request('room.join', { room });
+      });
+      ul.append(li);
+    }
+  }
+
+  // ---------------------------------------------------------------- presence
+
+  function renderPeople() {
+    const ul = $('people');
+    ul.replaceChildren();
+    const members = presence.get(current);
+    if (!members) {
+      ul.append(el('li', 'sys', joined.has(current) ? 'nobody' : 'join the room to see who is here'));
+      return;
+    }
+    for (const m of [...members.values()].sort((a, b) => a.key.localeCompare(b.key))) {
+      const meta = m.meta || {};
+      const status = meta.status || 'online';
+      const li = el('li', 'person ' + status, el('span', 'dot'),
+        el('span', 'who', (meta.name || m.key) + (m.key === me.toLowerCase() ? ' (you)' : '')),
+        el('span', 'tabs', m.connections > 1 ? m.connections + ' tabs' : ''));
+      li.title = status;
+      ul.append(li);
+    }
+  }
+
+  function onPresence(event, p) {
+    const members = presence.get(p.room);
+    if (!members) return;
+    const name = (p.member.meta && p.member.meta.name) || p.member.key;
+    if (event === 'presence.leave') {
+      members.delete(p.member.key);
+      add(p.room, 'sys', name + ' left');
+    } else {
+      const known = members.has(p.member.key);
+      members.set(p.member.key, p.member);   // join and update are upserts by key
+      if (event === 'presence.join' && !known && p.member.key !== me.toLowerCase()) {
+        add(p.room, 'sys', name + ' joined');
+      }
+    }
+    if (p.room === current) renderPeople();
+    refreshRooms();
+  }
+
+  // ---------------------------------------------------------------- messages
+
   function onAck(m) {
-    const req = pending.get(m.id);
+    const req = pending.get(m.id) || {};
     pending.delete(m.id);
     const p = m.payload || {};
     if (p.status === 'error') {
-      showError(p, m.event);
+      showError(req.room || current, p, m.event);
       return;
     }
-    if (m.event === 'message.send') {
-      const mark = span('ack', '✓ delivered to ' + p.data.deliveredTo);
-      if (req && req.li) req.li.append(mark);
-      else add('sys', mark);
-    } else if (m.event === 'room.who') {
-      add('sys', 'In #' + room + ': ' + p.data.join(', '));
+    switch (m.event) {
+      case 'message.send': {
+        const mark = el('span', 'ack', '✓ delivered to ' + p.data.deliveredTo);
+        if (req.li) req.li.append(mark);
+        else add(req.room, 'sys', mark);
+        break;
+      }
+      case 'room.join':
+        roomJoined(p.data);
+        break;
+      case 'room.leave':
+        roomLeft(p.data.room);
+        break;
+      case 'rooms.list':
+        roomList = p.data;
+        renderRooms();
+        break;
+      case 'presence.status':
+        add(current, 'sys', 'Your status is now ' + p.data);
+        break;
+      default:
+        break;
     }
   }
 
@@ -92,13 +208,13 @@
     const p = m.payload || {};
     switch (m.event) {
       case 'message.new': {
-        const mine = p.from === myName;
-        const li = add('msg' + (mine ? ' mine' : ''),
-          span('time', time(p.ts)), span('from', p.from), p.text);
+        const mine = p.from === me;
+        const li = add(p.room, 'msg' + (mine ? ' mine' : ''),
+          el('span', 'time', time(p.ts)), el('span', 'from', p.from), p.text);
         if (mine) {
           // Our own copy arrives before the ack of the same message: pair them.
           for (const req of pending.values()) {
-            if (req.kind === 'send' && !req.li && req.text === p.text) {
+            if (req.event === 'message.send' && !req.li && req.text === p.text && req.room === p.room) {
               req.li = li;
               break;
             }
@@ -106,17 +222,22 @@
         }
         break;
       }
-      case 'user.joined':
-        add('sys', p.name + ' joined #' + p.room);
+      case 'room.joined':
+        roomJoined(p);
         break;
-      case 'user.left':
-        add('sys', p.name + ' left #' + p.room);
+      case 'room.left':
+        roomLeft(p.room);
+        break;
+      case 'presence.join':
+      case 'presence.update':
+      case 'presence.leave':
+        onPresence(m.event, p);
         break;
       case 'error':
-        showError(p, 'error event for ' + p.event);
+        showError(current, p, 'error event for ' + p.event);
         break;
       default:
-        add('sys', 'event ' + m.event + ': ' + JSON.stringify(p));
+        add(current, 'sys', 'event ' + m.event + ': ' + JSON.stringify(p));
     }
   }
 
@@ -125,16 +246,18 @@
     try {
       m = JSON.parse(ev.data);
     } catch (e) {
-      add('err', 'unreadable message from the server');
+      add(current, 'err', 'unreadable message from the server');
       return;
     }
     if (m.type === 'system' && m.event === 'connected') {
       setState('connected');
-      $('conn-id').textContent = m.payload.connectionId;
+      myId = m.payload.connectionId;
+      $('conn-id').textContent = myId;
       const l = m.payload.limits;
-      add('sys', 'Connected to #' + room + ' as ' + myName + ' — connectionId ' +
-        m.payload.connectionId + ', events: ' + m.payload.events.join(', ') +
-        ', maxMessageSize ' + l.maxMessageSize + ' B, heartbeat ' + l.heartbeatInterval + ' s');
+      add(current, 'sys', 'Connected as ' + me + ' — connectionId ' + myId + ', events: ' +
+        m.payload.events.join(', ') + ', maxMessageSize ' + l.maxMessageSize + ' B, heartbeat ' +
+        l.heartbeatInterval + ' s');
+      refreshTimer = setInterval(refreshRooms, 5000);
     } else if (m.type === 'ack') {
       onAck(m);
     } else if (m.type === 'event') {
@@ -143,26 +266,34 @@
   }
 
   function connect() {
-    room = $('room').value.trim() || 'lobby';
-    myName = $('name').value.trim() ||
+    const first = $('room').value.trim() || 'lobby';
+    me = $('name').value.trim() ||
       'guest-' + Math.floor(Math.random() * 0x10000).toString(16).padStart(4, '0');
-    $('name').value = myName;
+    $('name').value = me;
+    current = first;
+    show(first);
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
     const url = scheme + '://' + location.host + base + '/ws/chat/' +
-      encodeURIComponent(room) + '?name=' + encodeURIComponent(myName);
+      encodeURIComponent(first) + '?name=' + encodeURIComponent(me);
     $('ws-url').textContent = url;
     setState('connecting');
     ws = new WebSocket(url);
     ws.onmessage = onMessage;
     ws.onclose = (ev) => {
-      setState('disconnected', 'close ' + ev.code + (ev.reason ? ' ' + ev.reason : ''));
-      add('sys', 'Connection closed: ' + ev.code + (ev.reason ? ' ' + ev.reason : ''));
+      const why = 'close ' + ev.code + (ev.reason ? ' ' + ev.reason : '');
+      add(current, 'sys', 'Connection closed: ' + why);
+      clearInterval(refreshTimer);
       pending.clear();
+      joined.clear();
+      presence.clear();
+      roomList = [];
       ws = null;
+      setState('disconnected', why);
+      show(current);
     };
   }
 
-  $('join').addEventListener('submit', (e) => {
+  $('login').addEventListener('submit', (e) => {
     e.preventDefault();
     if (ws) ws.close(1000, 'bye');
     else connect();
@@ -172,12 +303,30 @@
     e.preventDefault();
     if (!ws || ws.readyState !== WebSocket.OPEN) return;
     const text = $('text').value;
-    request('message.send', { text }, 'send', text);
+    request('message.send', { room: current, text }, { text, room: current });
     $('text').value = '';
     $('text').focus();
   });
 
-  $('who').addEventListener('click', () => request('room.who', null, 'who'));
+  $('join-room').addEventListener('submit', (e) => {
+    e.preventDefault();
+    const room = $('new-room').value.trim();
+    if (!room) return;
+    if (joined.has(room)) show(room);
+    else request('room.join', { room }, { room });
+    $('new-room').value = '';
+  });
+
+  $('leave').addEventListener('click', () => request('room.leave', { room: current }, { room: current }));
+
+  $('my-status').addEventListener('change', () =>
+    request('presence.status', { status: $('my-status').value }));
 
   setState('disconnected');
+  // Links can prefill the form: ?name=Alice&room=dev, and connect at once with &connect
+  const params = new URLSearchParams(location.search);
+  if (params.get('name')) $('name').value = params.get('name');
+  if (params.get('room')) $('room').value = params.get('room');
+  show($('room').value.trim() || 'lobby');
+  if (params.has('connect')) connect();
 })();

@@ -244,12 +244,22 @@ public final class LiveSocket implements SocketNamespace {
       runJoinGuards(conn, null, room);
       rooms.join(conn, room, Rooms.Origin.SERVER);
     } catch (SocketFault f) {
-      conn.close(
-          new CloseStatus(f.closeCode(), RuntimeConnection.truncateReason(f.getMessage())), false);
+      refuseAfterConnect(
+          conn, new CloseStatus(f.closeCode(), RuntimeConnection.truncateReason(f.getMessage())));
     } catch (Throwable t) {
       LOG.log(Level.SEVERE, Messages.lifecycleFailed("JOIN guard", name(), conn.id()), t);
-      conn.close(CloseStatus.INTERNAL_ERROR, false);
+      refuseAfterConnect(conn, CloseStatus.INTERNAL_ERROR);
     }
+  }
+
+  /**
+   * Closes a connection refused while the container is still opening it, and ends it here: a
+   * container may report that close before the glue knows the connection (both Liberty and Payara
+   * did), so waiting for its report would leave the connection listed.
+   */
+  private void refuseAfterConnect(RuntimeConnection conn, CloseStatus status) {
+    conn.close(status, false);
+    closed(conn, status);
   }
 
   /**
