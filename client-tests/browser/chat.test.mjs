@@ -69,7 +69,7 @@ async function connected(page) {
 /** Waits until the page's member panel lists exactly these names. */
 async function members(page, names) {
   await page.waitForFunction(
-    (expected) => [...document.querySelectorAll('#members li')].map((li) => li.textContent).join(',') === expected,
+    (expected) => [...document.querySelectorAll('#people li.person .who')].map((e) => e.textContent).join(',') === expected,
     names.join(','),
     { timeout: T },
   );
@@ -90,10 +90,10 @@ test('two pages chat: ack, validation error, presence, and reconnection after a 
   const ann = await openChat('ann');
   const bob = await openChat('bob');
 
-  await test_step('presence: ann sees bob join, and both in the member panel', async () => {
-    await item(ann, 'li.sys', 'bob joined #' + room).waitFor({ timeout: T });
-    await members(ann, ['ann', 'bob']);
-    await members(bob, ['ann', 'bob']);
+  await test_step('presence: ann sees bob join, and both are online', async () => {
+    await item(ann, 'li.sys', 'bob joined').waitFor({ timeout: T });
+    await members(ann, ['ann (you)', 'bob']);
+    await members(bob, ['ann', 'bob (you)']);
   });
 
   await send(ann, 'hello from ann');
@@ -109,6 +109,14 @@ test('two pages chat: ack, validation error, presence, and reconnection after a 
     assert.match(await err.textContent(), /Invalid message format: payload failed validation/);
     assert.equal(await err.locator('ul li').textContent(), 'text: must not be blank');
   });
+
+  // a second room, joined over the same connection: it must be rejoined after the restart
+  const side = room + '-b';
+  await ann.fill('#new-room', side);
+  await ann.click('#join');
+  await item(ann, 'li.sys', 'You joined #' + side).waitFor({ timeout: T });
+  await ann.locator('#rooms li .room-name', { hasText: new RegExp('^#' + room + '$') }).click();
+  await ann.locator('#room-title', { hasText: '#' + room }).waitFor({ timeout: T });
 
   const before = await ann.locator('#conn-id').textContent();
   let t0 = Date.now();
@@ -128,15 +136,18 @@ test('two pages chat: ack, validation error, presence, and reconnection after a 
   assert.notEqual(after, before, 'a new connection after the restart');
   await test_step('the message queued during the outage is sent and acknowledged after reconnecting', () =>
     item(bob, 'li.msg.mine', 'queued while down').locator('.ack', { hasText: '✓ delivered to' }).waitFor({ timeout: T }));
-  await test_step('presence is rebuilt after the reconnection', () => members(ann, ['ann', 'bob']));
+  await test_step('presence is rebuilt and the second room rejoined after the reconnection', async () => {
+    await members(ann, ['ann (you)', 'bob']);
+    await ann.locator('#rooms li.in .room-name', { hasText: new RegExp('^#' + side + '$') }).waitFor({ timeout: T });
+  });
   await send(ann, 'after restart');
   await item(bob, 'li.msg', 'after restart').waitFor({ timeout: T });
   await item(ann, 'li.msg.mine', 'after restart').locator('.ack').waitFor({ timeout: T });
 
   await bob.click('#connect'); // Disconnect
   await test_step('presence: ann sees bob leave', async () => {
-    await item(ann, 'li.sys', 'bob left #' + room).waitFor({ timeout: T });
-    await members(ann, ['ann']);
+    await item(ann, 'li.sys', 'bob left').waitFor({ timeout: T });
+    await members(ann, ['ann (you)']);
   });
   assert.match(await bob.locator('#state').textContent(), /^disconnected/);
 

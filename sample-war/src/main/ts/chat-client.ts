@@ -208,6 +208,7 @@ export abstract class AquiliaSocket<Events extends object> {
   private readonly stateListeners = new Set<(state: ConnectionState, close?: CloseInfo) => void>();
   private readonly connectedListeners = new Set<(info: ConnectedInfo) => void>();
   private readonly rejoinListeners = new Set<(room: string, error: AquiliaError) => void>();
+  private readonly rejoinedListeners = new Set<(room: string, state: unknown) => void>();
   private readonly joined = new Map<string, Joined>();
   private nextId = 1;
   private attempt = 0;
@@ -259,6 +260,14 @@ export abstract class AquiliaSocket<Events extends object> {
   /** The rooms this client joined with a room request and has not left; rejoined on reconnect. */
   get rooms(): string[] {
     return [...this.joined.keys()].sort();
+  }
+
+  /** Listens to rooms rejoined after a reconnection, with the acknowledged room state. */
+  onRejoined(listener: (room: string, state: unknown) => void): () => void {
+    this.rejoinedListeners.add(listener);
+    return () => {
+      this.rejoinedListeners.delete(listener);
+    };
   }
 
   /** Listens to rooms that could not be rejoined after a reconnection (they are forgotten). */
@@ -380,7 +389,15 @@ export abstract class AquiliaSocket<Events extends object> {
   /** Called after every `connected`, before queued messages go out; rejoins the rooms. */
   protected afterConnect(): void {
     for (const [room, j] of [...this.joined]) {
-      this.sendFirst(j.event, j.payload, j.spec).catch((e: AquiliaError) => {
+      this.sendFirst(j.event, j.payload, j.spec).then((state) => {
+        for (const l of [...this.rejoinedListeners]) {
+          try {
+            l(room, state);
+          } catch (x) {
+            report(x);
+          }
+        }
+      }, (e: AquiliaError) => {
         if (e.code === 'WS_ALREADY_SUBSCRIBED') return;
         this.joined.delete(room);
         for (const l of [...this.rejoinListeners]) {
@@ -727,6 +744,10 @@ export interface ChatLine {
 export interface ChatMessage {
   /**
    * @NotBlank — "must not be blank"
+   */
+  room: string;
+  /**
+   * @NotBlank — "must not be blank"
    * @Size(min=0, max=500) — "size must be between 0 and 500"
    */
   text: string;
@@ -766,6 +787,17 @@ export interface RoomState {
   presence?: Array<PresenceMember> | null;
 }
 
+/** Java type io.aquilia.sockets.sample.ChatSocket$RoomSummary. */
+export interface RoomSummary {
+  room?: string | null;
+  members: number;
+}
+
+/** Java type io.aquilia.sockets.sample.ChatSocket$StatusChange. */
+export interface StatusChange {
+  status?: string | null;
+}
+
 
 // ---------------------------------------------------------------------------------------------
 // Constraint checks (Bean Validation semantics and messages)
@@ -774,6 +806,11 @@ export interface RoomState {
 function check_ChatMessage(value: unknown, path: string, out: Violation[], groups: readonly string[]): void {
   if (value === null || typeof value !== 'object') return;
   const o = value as Record<string, unknown>;
+  {
+    const v = o['room'];
+    const p = path + 'room';
+    if (inGroups(groups, ['jakarta.validation.groups.Default']) && isBlank(v)) out.push({ path: p, message: 'must not be blank' });
+  }
   {
     const v = o['text'];
     const p = path + 'text';
@@ -832,7 +869,10 @@ export interface ChatSocketEvents {
 export interface ChatSocketRequests {
   'message.send': { payload: ChatMessage; result: Receipt };
   'presence.list': { payload: RoomRef; result: RoomState };
-  'room.who': { payload: null; result: Array<string> };
+  'presence.status': { payload: StatusChange; result: string };
+  'room.join': { payload: RoomRef; result: RoomState };
+  'room.leave': { payload: RoomRef; result: RoomState };
+  'rooms.list': { payload: null; result: Array<RoomSummary> };
 }
 
 /**
@@ -846,7 +886,10 @@ export class ChatSocketClient extends AquiliaSocket<ChatSocketEvents> {
   private static readonly specs: Record<string, RequestSpec> = {
     'message.send': { ack: true, check: check_ChatMessage, groups: [] },
     'presence.list': { ack: true, check: null, groups: [] },
-    'room.who': { ack: true, check: null, groups: [] },
+    'presence.status': { ack: true, check: null, groups: [] },
+    'room.join': { ack: true, check: null, groups: [], room: 'join' },
+    'room.leave': { ack: true, check: null, groups: [], room: 'leave' },
+    'rooms.list': { ack: true, check: null, groups: [] },
   };
 
   constructor(baseUrl: string, params: ChatSocketParams, options: ClientOptions = {}) {
@@ -861,7 +904,7 @@ export class ChatSocketClient extends AquiliaSocket<ChatSocketEvents> {
 
   /**
    * `message.send`, acknowledged.
-   * Server handler: io.aquilia.sockets.sample.ChatSocket#send(Connection, String, ChatMessage).
+   * Server handler: io.aquilia.sockets.sample.ChatSocket#send(Connection, ChatMessage).
    * Rejects with an AquiliaError (code, message, violations), CLIENT_TIMEOUT or CLIENT_DISCONNECTED.
    */
   messageSend(payload: ChatMessage): Promise<Receipt> {
@@ -878,11 +921,38 @@ export class ChatSocketClient extends AquiliaSocket<ChatSocketEvents> {
   }
 
   /**
-   * `room.who`, acknowledged.
-   * Server handler: io.aquilia.sockets.sample.ChatSocket#who(String).
+   * `presence.status`, acknowledged.
+   * Server handler: io.aquilia.sockets.sample.ChatSocket#status(Connection, StatusChange).
    * Rejects with an AquiliaError (code, message, violations), CLIENT_TIMEOUT or CLIENT_DISCONNECTED.
    */
-  roomWho(): Promise<Array<string>> {
-    return this.emit('room.who', null);
+  presenceStatus(payload: StatusChange): Promise<string> {
+    return this.emit('presence.status', payload);
+  }
+
+  /**
+   * `room.join`, acknowledged (subscribe).
+   * Server handler: io.aquilia.sockets.sample.ChatSocket#join(RoomRef).
+   * Rejects with an AquiliaError (code, message, violations), CLIENT_TIMEOUT or CLIENT_DISCONNECTED.
+   */
+  roomJoin(payload: RoomRef): Promise<RoomState> {
+    return this.emit('room.join', payload);
+  }
+
+  /**
+   * `room.leave`, acknowledged (unsubscribe).
+   * Server handler: io.aquilia.sockets.sample.ChatSocket#leave().
+   * Rejects with an AquiliaError (code, message, violations), CLIENT_TIMEOUT or CLIENT_DISCONNECTED.
+   */
+  roomLeave(payload: RoomRef): Promise<RoomState> {
+    return this.emit('room.leave', payload);
+  }
+
+  /**
+   * `rooms.list`, acknowledged.
+   * Server handler: io.aquilia.sockets.sample.ChatSocket#roomList().
+   * Rejects with an AquiliaError (code, message, violations), CLIENT_TIMEOUT or CLIENT_DISCONNECTED.
+   */
+  roomsList(): Promise<Array<RoomSummary>> {
+    return this.emit('rooms.list', null);
   }
 }

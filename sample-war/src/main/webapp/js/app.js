@@ -1,166 +1,243 @@
-// The sample chat page, built on the generated, typed client (chat-client.ts). Compiled with
-// tsc --strict; see tsconfig.json.
-import { AquiliaError, ChatSocketClient } from './chat-client.js';
+// The sample chat page, built on the generated, typed client (chat-client.ts, from
+// `aq ws gen-client`): requests are typed methods with promises, server events typed listeners.
+// Rooms: room.join / room.leave requests, room.joined for the room joined from the URL; the client
+// rejoins its rooms after a reconnection. Presence: presence.join / update / leave, by member key.
+import { AquiliaError, ChatSocketClient, } from './chat-client.js';
 const $ = (id) => document.getElementById(id);
-const list = $('messages');
-const roomInput = $('room');
-const nameInput = $('name');
-const textInput = $('text');
+const input = (id) => $(id);
 // The context root, e.g. "/chat" for http://localhost:19080/chat/
 const base = location.origin + location.pathname.replace(/\/[^/]*$/, '');
 let client = null;
-let myName = '';
-let room = '';
+let me = '';
+let current = '';
+let wasOpen = false;
+let refreshTimer;
+const joined = new Set(); // rooms this connection is in
+const lines = new Map(); // room -> history
+const presence = new Map(); // room -> key -> member
+let roomList = [];
 function setState(state, detail) {
     const shown = state === 'open' ? 'connected' : state === 'closed' ? 'disconnected' : state;
     $('status').className = 'status ' + (shown === 'reconnecting' ? 'connecting' : shown);
     $('state').textContent = detail ? shown + ' (' + detail + ')' : shown;
+    const open = state === 'open';
     const active = client !== null;
-    textInput.disabled = !active;
-    $('send').disabled = !active;
-    $('who').disabled = state !== 'open';
+    // While reconnecting, messages can still be typed: the client queues them.
+    for (const id of ['text', 'send'])
+        $(id).disabled = !active;
+    for (const id of ['new-room', 'join', 'my-status'])
+        $(id).disabled = !open;
+    $('leave').disabled = !open || !joined.has(current);
     $('connect').textContent = active ? 'Disconnect' : 'Connect';
-    roomInput.disabled = active;
-    nameInput.disabled = active;
-    if (state !== 'open')
+    input('room').disabled = active;
+    input('name').disabled = active;
+    if (!open)
         $('conn-id').textContent = '';
 }
-function add(className, ...parts) {
-    const li = document.createElement('li');
-    li.className = className;
-    li.append(...parts);
-    list.append(li);
-    list.scrollTop = list.scrollHeight;
-    return li;
+function el(tag, className, ...parts) {
+    const e = document.createElement(tag);
+    if (className)
+        e.className = className;
+    e.append(...parts);
+    return e;
 }
-function span(className, text) {
-    const s = document.createElement('span');
-    s.className = className;
-    s.textContent = text;
-    return s;
+function linesOf(room) {
+    let l = lines.get(room);
+    if (!l) {
+        l = [];
+        lines.set(room, l);
+    }
+    return l;
+}
+// Adds a line to a room's history (and to the screen if it is the room shown).
+function add(room, className, ...parts) {
+    const li = el('li', className, ...parts);
+    const r = room || current;
+    linesOf(r).push(li);
+    if (r === current) {
+        $('messages').append(li);
+        $('messages').scrollTop = $('messages').scrollHeight;
+    }
+    return li;
 }
 function time(ts) {
     return new Date(ts * 1000).toLocaleTimeString();
 }
 // An error: the server's answer or the client's own check, with the same code and messages.
-function showError(e, what) {
-    const li = add('err', '✗ ' + what + ': ');
-    const code = document.createElement('code');
-    code.textContent = e.code;
-    li.append(code, ' ' + e.message);
+function showError(room, e, what) {
+    const li = add(room, 'err', '✗ ' + what + ': ');
+    li.append(el('code', '', e.code), ' ' + e.message);
     if (e.violations && e.violations.length) {
-        const ul = document.createElement('ul');
-        for (const v of e.violations) {
-            const item = document.createElement('li');
-            item.textContent = v.path + ': ' + v.message;
-            ul.append(item);
-        }
+        const ul = el('ul', '');
+        for (const v of e.violations)
+            ul.append(el('li', '', v.path + ': ' + v.message));
         li.append(ul);
     }
 }
-function failure(e, what) {
-    if (e instanceof AquiliaError)
-        showError(e, what);
-    else
-        showError({ code: 'CLIENT_ERROR', message: String(e) }, what);
+function failed(room, what) {
+    return (e) => {
+        if (e instanceof AquiliaError)
+            showError(room, e, what);
+        else
+            showError(room, { code: 'CLIENT_ERROR', message: String(e) }, what);
+    };
 }
-function onLine(line) {
-    const mine = line.from === myName;
-    add('msg' + (mine ? ' mine' : ''), span('time', time(line.ts)), span('from', line.from ?? '?'), line.text ?? '');
+// ---------------------------------------------------------------- rooms
+function show(room) {
+    current = room;
+    $('room-title').textContent = '#' + room + (joined.has(room) ? '' : ' (not joined)');
+    $('messages').replaceChildren(...linesOf(room));
+    $('messages').scrollTop = $('messages').scrollHeight;
+    $('leave').disabled = !client || client.state !== 'open' || !joined.has(room);
+    renderRooms();
+    renderPeople();
 }
-// Presence: the members of the room by key, from the room state, then kept up to date by diffs.
-const members = new Map();
-function nameOf(m) {
-    const meta = m ? m.meta : null;
-    const name = meta !== null && typeof meta === 'object' ? meta.name : undefined;
-    return typeof name === 'string' ? name : String(m?.key ?? 'someone');
-}
-function renderMembers() {
-    const ul = $('members');
-    ul.replaceChildren();
-    const sorted = [...members.values()].sort((a, b) => nameOf(a).localeCompare(nameOf(b)));
-    for (const m of sorted) {
-        const li = document.createElement('li');
-        li.textContent = nameOf(m) + ((m.connections ?? 1) > 1 ? ' (' + m.connections + ' tabs)' : '');
-        if (nameOf(m) === myName)
-            li.className = 'me';
-        ul.append(li);
-    }
-    $('member-count').textContent = members.size ? '(' + members.size + ')' : '';
-}
-function onRoomState(state) {
-    members.clear();
+function roomJoined(state) {
+    const room = state.room ?? '';
+    joined.add(room);
+    const members = new Map();
     for (const m of state.presence ?? [])
         if (m.key)
             members.set(m.key, m);
-    renderMembers();
+    presence.set(room, members);
+    const n = (state.members ?? []).length;
+    add(room, 'sys', 'You joined #' + room + ' (' + n + ' connection' + (n === 1 ? '' : 's') + ' here)');
+    show(room);
+    refreshRooms();
 }
-let wasOpen = false;
-let attempts = 0;
+function roomLeft(room) {
+    joined.delete(room);
+    presence.delete(room);
+    add(room, 'sys', 'You left #' + room);
+    const next = [...joined][0];
+    show(next || room);
+    refreshRooms();
+}
+function join(room) {
+    client?.roomJoin({ room }).then(roomJoined, failed(room, 'room.join'));
+}
+function refreshRooms() {
+    if (client && client.state === 'open') {
+        client.roomsList().then((list) => {
+            roomList = list;
+            renderRooms();
+        }, failed(current, 'rooms.list'));
+    }
+}
+function renderRooms() {
+    const names = new Map(roomList.map((r) => [r.room ?? '', r.members]));
+    for (const r of joined)
+        if (!names.has(r))
+            names.set(r, 1);
+    const ul = $('rooms');
+    ul.replaceChildren();
+    for (const [room, count] of [...names].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) {
+        const li = el('li', (joined.has(room) ? 'in ' : '') + (room === current ? 'current' : ''), el('span', 'room-name', '#' + room), el('span', 'count', String(count)));
+        li.title = joined.has(room) ? 'view #' + room : 'join #' + room;
+        li.addEventListener('click', () => {
+            if (joined.has(room))
+                show(room);
+            else
+                join(room);
+        });
+        ul.append(li);
+    }
+}
+function metaOf(m) {
+    return m.meta !== null && typeof m.meta === 'object' ? m.meta : {};
+}
+function renderPeople() {
+    const ul = $('people');
+    ul.replaceChildren();
+    const members = presence.get(current);
+    if (!members) {
+        ul.append(el('li', 'sys', joined.has(current) ? 'nobody' : 'join the room to see who is here'));
+        return;
+    }
+    for (const m of [...members.values()].sort((a, b) => String(a.key).localeCompare(String(b.key)))) {
+        const meta = metaOf(m);
+        const status = meta.status || 'online';
+        const li = el('li', 'person ' + status, el('span', 'dot', ''), el('span', 'who', (meta.name || String(m.key)) + (m.key === me.toLowerCase() ? ' (you)' : '')), el('span', 'tabs', m.connections > 1 ? m.connections + ' tabs' : ''));
+        li.title = status;
+        ul.append(li);
+    }
+}
+function onPresence(event, p) {
+    const room = p.room ?? '';
+    const members = presence.get(room);
+    const member = p.member;
+    if (!members || !member || !member.key)
+        return;
+    const name = metaOf(member).name || member.key;
+    if (event === 'presence.leave') {
+        members.delete(member.key);
+        add(room, 'sys', name + ' left');
+    }
+    else {
+        const known = members.has(member.key);
+        members.set(member.key, member); // join and update are upserts by key
+        if (event === 'presence.join' && !known && member.key !== me.toLowerCase()) {
+            add(room, 'sys', name + ' joined');
+        }
+    }
+    if (room === current)
+        renderPeople();
+    refreshRooms();
+}
+// ---------------------------------------------------------------- connection
+function onLine(p) {
+    const mine = p.from === me;
+    add(p.room ?? current, 'msg' + (mine ? ' mine' : ''), el('span', 'time', time(p.ts)), el('span', 'from', p.from ?? '?'), p.text ?? '');
+}
 function onState(state, close) {
     if (close && wasOpen) {
-        add('sys', 'Connection closed: ' + close.code + (close.reason ? ' ' + close.reason : '') + (close.willReconnect ? ' — reconnecting…' : ''));
+        add(current, 'sys', 'Connection closed: ' + close.code + (close.reason ? ' ' + close.reason : '') + (close.willReconnect ? ' — reconnecting…' : ''));
     }
     wasOpen = state === 'open';
-    attempts = state === 'reconnecting' ? attempts + 1 : 0;
     if (state !== 'open') {
-        members.clear();
-        renderMembers();
+        // The server forgets this connection's rooms; the client rejoins them when it is back.
+        window.clearInterval(refreshTimer);
+        joined.clear();
+        presence.clear();
+        roomList = [];
     }
     if (state === 'closed') {
         client = null;
-        setState('closed', close ? 'close ' + close.code : undefined);
+        setState('closed', close ? 'close ' + close.code + (close.reason ? ' ' + close.reason : '') : undefined);
     }
     else {
-        setState(state, state === 'reconnecting' && attempts > 1 ? 'attempt ' + attempts : undefined);
+        setState(state);
     }
+    show(current);
 }
 function connect() {
-    room = roomInput.value.trim() || 'lobby';
-    myName = nameInput.value.trim() || 'guest-' + Math.floor(Math.random() * 0x10000).toString(16).padStart(4, '0');
-    nameInput.value = myName;
-    const c = new ChatSocketClient(base, { room }, { query: { name: myName } });
+    const first = input('room').value.trim() || 'lobby';
+    me = input('name').value.trim() || 'guest-' + Math.floor(Math.random() * 0x10000).toString(16).padStart(4, '0');
+    input('name').value = me;
+    current = first;
+    const c = new ChatSocketClient(base, { room: first }, { query: { name: me } });
     client = c;
-    $('ws-url').textContent = base.replace(/^http/, 'ws') + ChatSocketClient.path.replace(':room', encodeURIComponent(room));
+    $('ws-url').textContent = base.replace(/^http/, 'ws') + '/ws/chat/' + encodeURIComponent(first) + '?name=' + encodeURIComponent(me);
     c.onState(onState);
     c.onConnected((info) => {
         $('conn-id').textContent = info.connectionId;
-        add('sys', 'Connected to #' + room + ' as ' + myName + ' — connectionId ' + info.connectionId + ', events: ' + info.events.join(', ') +
+        add(current, 'sys', 'Connected as ' + me + ' — connectionId ' + info.connectionId + ', events: ' + info.events.join(', ') +
             ', maxMessageSize ' + info.limits.maxMessageSize + ' B, heartbeat ' + info.limits.heartbeatInterval + ' s');
+        refreshTimer = window.setInterval(refreshRooms, 5000);
     });
+    c.onRejoined((_room, state) => roomJoined(state));
+    c.onRejoinFailed((room, e) => showError(room, e, 'rejoining #' + room));
     c.on('message.new', onLine);
-    c.on('room.joined', onRoomState);
-    c.on('presence.join', (change) => {
-        const m = change.member;
-        if (!m || !m.key)
-            return;
-        members.set(m.key, m);
-        renderMembers();
-        if (nameOf(m) !== myName)
-            add('sys', nameOf(m) + ' joined #' + (change.room ?? room));
-    });
-    c.on('presence.update', (change) => {
-        if (change.member && change.member.key)
-            members.set(change.member.key, change.member);
-        renderMembers();
-    });
-    c.on('presence.leave', (change) => {
-        const m = change.member;
-        if (!m || !m.key)
-            return;
-        members.delete(m.key);
-        renderMembers();
-        add('sys', nameOf(m) + ' left #' + (change.room ?? room));
-    });
-    c.on('room.left', (ref) => {
-        add('sys', 'You were removed from #' + ref.room);
-        members.clear();
-        renderMembers();
-    });
-    c.on('error', (e) => showError(e, 'error event for ' + e.event));
+    c.on('room.joined', roomJoined);
+    c.on('room.left', (ref) => roomLeft(ref.room ?? ''));
+    c.on('presence.join', (p) => onPresence('presence.join', p));
+    c.on('presence.update', (p) => onPresence('presence.update', p));
+    c.on('presence.leave', (p) => onPresence('presence.leave', p));
+    c.on('error', (e) => showError(current, e, 'error event for ' + e.event));
     setState(c.state);
+    show(first);
 }
-$('join').addEventListener('submit', (e) => {
+$('login').addEventListener('submit', (e) => {
     e.preventDefault();
     if (client)
         client.close(1000, 'bye');
@@ -171,21 +248,47 @@ $('compose').addEventListener('submit', (e) => {
     e.preventDefault();
     if (!client)
         return;
-    const text = textInput.value;
-    const li = add('msg pending mine', span('from', myName), text, span('ack', '…'));
-    textInput.value = '';
-    textInput.focus();
-    client.messageSend({ text }).then((receipt) => {
+    const text = input('text').value;
+    const room = current;
+    const li = add(room, 'msg pending mine', el('span', 'from', me), text, el('span', 'ack', '…'));
+    input('text').value = '';
+    input('text').focus();
+    client.messageSend({ room, text }).then((receipt) => {
         li.remove();
-        const mark = span('ack', '✓ delivered to ' + receipt.deliveredTo);
-        const own = [...list.querySelectorAll('li.msg.mine:not(.pending)')].reverse().find((x) => x.textContent?.includes(text) && !x.querySelector('.ack'));
-        (own ?? add('sys')).append(mark);
+        linesOf(room).splice(linesOf(room).indexOf(li), 1);
+        const own = [...linesOf(room)].reverse().find((x) => x.classList.contains('mine') && !x.classList.contains('pending') && x.textContent?.includes(text) && !x.querySelector('.ack'));
+        (own ?? add(room, 'sys')).append(el('span', 'ack', '✓ delivered to ' + receipt.deliveredTo));
     }, (err) => {
         li.remove();
-        failure(err, 'message.send');
+        linesOf(room).splice(linesOf(room).indexOf(li), 1);
+        failed(room, 'message.send')(err);
     });
 });
-$('who').addEventListener('click', () => {
-    client?.roomWho().then((names) => add('sys', 'In #' + room + ': ' + names.join(', ')), (err) => failure(err, 'room.who'));
+$('join-room').addEventListener('submit', (e) => {
+    e.preventDefault();
+    const room = input('new-room').value.trim();
+    if (!room)
+        return;
+    if (joined.has(room))
+        show(room);
+    else
+        join(room);
+    input('new-room').value = '';
+});
+$('leave').addEventListener('click', () => {
+    const room = current;
+    client?.roomLeave({ room }).then(() => roomLeft(room), failed(room, 'room.leave'));
+});
+$('my-status').addEventListener('change', () => {
+    client?.presenceStatus({ status: $('my-status').value }).then((status) => add(current, 'sys', 'Your status is now ' + status), failed(current, 'presence.status'));
 });
 setState('disconnected');
+// Links can prefill the form: ?name=Alice&room=dev, and connect at once with &connect
+const params = new URLSearchParams(location.search);
+if (params.get('name'))
+    input('name').value = params.get('name') ?? '';
+if (params.get('room'))
+    input('room').value = params.get('room') ?? '';
+show(input('room').value.trim() || 'lobby');
+if (params.has('connect'))
+    connect();

@@ -46,6 +46,7 @@ export class AquiliaSocket {
         this.stateListeners = new Set();
         this.connectedListeners = new Set();
         this.rejoinListeners = new Set();
+        this.rejoinedListeners = new Set();
         this.joined = new Map();
         this.nextId = 1;
         this.attempt = 0;
@@ -89,6 +90,13 @@ export class AquiliaSocket {
     /** The rooms this client joined with a room request and has not left; rejoined on reconnect. */
     get rooms() {
         return [...this.joined.keys()].sort();
+    }
+    /** Listens to rooms rejoined after a reconnection, with the acknowledged room state. */
+    onRejoined(listener) {
+        this.rejoinedListeners.add(listener);
+        return () => {
+            this.rejoinedListeners.delete(listener);
+        };
     }
     /** Listens to rooms that could not be rejoined after a reconnection (they are forgotten). */
     onRejoinFailed(listener) {
@@ -203,7 +211,16 @@ export class AquiliaSocket {
     /** Called after every `connected`, before queued messages go out; rejoins the rooms. */
     afterConnect() {
         for (const [room, j] of [...this.joined]) {
-            this.sendFirst(j.event, j.payload, j.spec).catch((e) => {
+            this.sendFirst(j.event, j.payload, j.spec).then((state) => {
+                for (const l of [...this.rejoinedListeners]) {
+                    try {
+                        l(room, state);
+                    }
+                    catch (x) {
+                        report(x);
+                    }
+                }
+            }, (e) => {
                 if (e.code === 'WS_ALREADY_SUBSCRIBED')
                     return;
                 this.joined.delete(room);
@@ -566,6 +583,12 @@ function check_ChatMessage(value, path, out, groups) {
         return;
     const o = value;
     {
+        const v = o['room'];
+        const p = path + 'room';
+        if (inGroups(groups, ['jakarta.validation.groups.Default']) && isBlank(v))
+            out.push({ path: p, message: 'must not be blank' });
+    }
+    {
         const v = o['text'];
         const p = path + 'text';
         if (inGroups(groups, ['jakarta.validation.groups.Default']) && isBlank(v))
@@ -590,7 +613,7 @@ export class ChatSocketClient extends AquiliaSocket {
     }
     /**
      * `message.send`, acknowledged.
-     * Server handler: io.aquilia.sockets.sample.ChatSocket#send(Connection, String, ChatMessage).
+     * Server handler: io.aquilia.sockets.sample.ChatSocket#send(Connection, ChatMessage).
      * Rejects with an AquiliaError (code, message, violations), CLIENT_TIMEOUT or CLIENT_DISCONNECTED.
      */
     messageSend(payload) {
@@ -605,12 +628,36 @@ export class ChatSocketClient extends AquiliaSocket {
         return this.emit('presence.list', payload);
     }
     /**
-     * `room.who`, acknowledged.
-     * Server handler: io.aquilia.sockets.sample.ChatSocket#who(String).
+     * `presence.status`, acknowledged.
+     * Server handler: io.aquilia.sockets.sample.ChatSocket#status(Connection, StatusChange).
      * Rejects with an AquiliaError (code, message, violations), CLIENT_TIMEOUT or CLIENT_DISCONNECTED.
      */
-    roomWho() {
-        return this.emit('room.who', null);
+    presenceStatus(payload) {
+        return this.emit('presence.status', payload);
+    }
+    /**
+     * `room.join`, acknowledged (subscribe).
+     * Server handler: io.aquilia.sockets.sample.ChatSocket#join(RoomRef).
+     * Rejects with an AquiliaError (code, message, violations), CLIENT_TIMEOUT or CLIENT_DISCONNECTED.
+     */
+    roomJoin(payload) {
+        return this.emit('room.join', payload);
+    }
+    /**
+     * `room.leave`, acknowledged (unsubscribe).
+     * Server handler: io.aquilia.sockets.sample.ChatSocket#leave().
+     * Rejects with an AquiliaError (code, message, violations), CLIENT_TIMEOUT or CLIENT_DISCONNECTED.
+     */
+    roomLeave(payload) {
+        return this.emit('room.leave', payload);
+    }
+    /**
+     * `rooms.list`, acknowledged.
+     * Server handler: io.aquilia.sockets.sample.ChatSocket#roomList().
+     * Rejects with an AquiliaError (code, message, violations), CLIENT_TIMEOUT or CLIENT_DISCONNECTED.
+     */
+    roomsList() {
+        return this.emit('rooms.list', null);
     }
 }
 /** The path template. */
@@ -618,5 +665,8 @@ ChatSocketClient.path = '/ws/chat/:room';
 ChatSocketClient.specs = {
     'message.send': { ack: true, check: check_ChatMessage, groups: [] },
     'presence.list': { ack: true, check: null, groups: [] },
-    'room.who': { ack: true, check: null, groups: [] },
+    'presence.status': { ack: true, check: null, groups: [] },
+    'room.join': { ack: true, check: null, groups: [], room: 'join' },
+    'room.leave': { ack: true, check: null, groups: [], room: 'leave' },
+    'rooms.list': { ack: true, check: null, groups: [] },
 };

@@ -91,4 +91,17 @@ public interface SocketAdapter extends AutoCloseable {
   /** Stops the adapter and releases its resources. */
   @Override
   void close();
+
+  /** A short name for logs and health checks, e.g. {@code in-memory} or {@code redis}. */
+  default String name() {
+    return getClass().getSimpleName();
+  }
+
+  /**
+   * Why the adapter cannot serve right now (e.g. its backplane is unreachable), or empty when it
+   * can. Readiness reports DOWN with this reason.
+   */
+  default java.util.Optional<String> problem() {
+    return java.util.Optional.empty();
+  }
 }

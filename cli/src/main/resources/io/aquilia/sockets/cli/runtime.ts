@@ -203,6 +203,7 @@ export abstract class AquiliaSocket<Events extends object> {
   private readonly stateListeners = new Set<(state: ConnectionState, close?: CloseInfo) => void>();
   private readonly connectedListeners = new Set<(info: ConnectedInfo) => void>();
   private readonly rejoinListeners = new Set<(room: string, error: AquiliaError) => void>();
+  private readonly rejoinedListeners = new Set<(room: string, state: unknown) => void>();
   private readonly joined = new Map<string, Joined>();
   private nextId = 1;
   private attempt = 0;
@@ -254,6 +255,14 @@ export abstract class AquiliaSocket<Events extends object> {
   /** The rooms this client joined with a room request and has not left; rejoined on reconnect. */
   get rooms(): string[] {
     return [...this.joined.keys()].sort();
+  }
+
+  /** Listens to rooms rejoined after a reconnection, with the acknowledged room state. */
+  onRejoined(listener: (room: string, state: unknown) => void): () => void {
+    this.rejoinedListeners.add(listener);
+    return () => {
+      this.rejoinedListeners.delete(listener);
+    };
   }
 
   /** Listens to rooms that could not be rejoined after a reconnection (they are forgotten). */
@@ -375,7 +384,15 @@ export abstract class AquiliaSocket<Events extends object> {
   /** Called after every `connected`, before queued messages go out; rejoins the rooms. */
   protected afterConnect(): void {
     for (const [room, j] of [...this.joined]) {
-      this.sendFirst(j.event, j.payload, j.spec).catch((e: AquiliaError) => {
+      this.sendFirst(j.event, j.payload, j.spec).then((state) => {
+        for (const l of [...this.rejoinedListeners]) {
+          try {
+            l(room, state);
+          } catch (x) {
+            report(x);
+          }
+        }
+      }, (e: AquiliaError) => {
         if (e.code === 'WS_ALREADY_SUBSCRIBED') return;
         this.joined.delete(room);
         for (const l of [...this.rejoinListeners]) {

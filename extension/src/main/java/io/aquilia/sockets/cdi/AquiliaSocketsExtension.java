@@ -13,6 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
@@ -43,6 +45,26 @@ public class AquiliaSocketsExtension implements Extension {
   private final List<Bean<?>> globalMiddleware = new ArrayList<>();
   private final List<Bean<?>> authenticators = new ArrayList<>();
   private List<ControllerModel> models = List.of();
+
+  /**
+   * Adds the MicroProfile Health checks when the server provides MicroProfile Health. The extension
+   * jar is not a bean archive, so they are added explicitly, by name, so that nothing loads the
+   * MicroProfile types on servers without them.
+   */
+  void addOptionalBeans(@Observes BeforeBeanDiscovery event, BeanManager bm) {
+    if (OptionalApis.present("org.eclipse.microprofile.health.HealthCheck")) {
+      for (String name :
+          java.util.List.of(
+              "io.aquilia.sockets.mp.SocketsLiveness", "io.aquilia.sockets.mp.SocketsReadiness")) {
+        Class<?> type = OptionalApis.load(name);
+        event.addAnnotatedType(bm.createAnnotatedType(type), name);
+      }
+    }
+    if (OptionalApis.present("org.eclipse.microprofile.metrics.MetricRegistry")) {
+      String name = "io.aquilia.sockets.mp.MetricsHolder";
+      event.addAnnotatedType(bm.createAnnotatedType(OptionalApis.load(name)), name);
+    }
+  }
 
   <T> void collect(@Observes ProcessManagedBean<T> event) {
     Class<?> type = event.getAnnotatedBeanClass().getJavaClass();

@@ -68,6 +68,8 @@ public class EndpointRegistrar implements ServletContextListener {
             Clock.systemUTC(),
             true);
     ctx.setAttribute(RUNTIME, runtime);
+    io.aquilia.sockets.mp.RuntimeHolder.set(runtime);
+    Metrics.install(runtime);
     for (LiveSocket socket : runtime.sockets()) {
       ServerEndpointConfig config =
           ServerEndpointConfig.Builder.create(
@@ -93,6 +95,7 @@ public class EndpointRegistrar implements ServletContextListener {
   public void contextDestroyed(ServletContextEvent sce) {
     Object runtime = sce.getServletContext().getAttribute(RUNTIME);
     if (runtime instanceof SocketRuntime r) {
+      io.aquilia.sockets.mp.RuntimeHolder.set(null);
       r.close();
       sce.getServletContext().removeAttribute(RUNTIME);
     }

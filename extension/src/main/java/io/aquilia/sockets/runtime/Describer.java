@@ -192,8 +192,13 @@ public final class Describer {
         }
       }
     }
+    boolean roomRequest = h.kind() == HandlerKind.SUBSCRIBE || h.kind() == HandlerKind.UNSUBSCRIBE;
+    if (roomRequest && payload == null) {
+      // the runtime reads the room from the payload {"room": ...} even without a payload parameter
+      payload = schemas.schema(RoomRef.class);
+    }
     Map<String, Object> result = null;
-    if (h.kind() == HandlerKind.SUBSCRIBE || h.kind() == HandlerKind.UNSUBSCRIBE) {
+    if (roomRequest) {
       result = schemas.schema(RoomState.class);
     } else if (h.ackRequired()) {
       AnnotatedType r = h.method().getAnnotatedReturnType();

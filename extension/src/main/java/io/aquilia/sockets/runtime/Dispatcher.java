@@ -42,14 +42,26 @@ final class Dispatcher {
   }
 
   CompletableFuture<Void> dispatch(RuntimeConnection conn, Frame frame) {
+    SocketObserver observer = socket.observer();
+    conn.countReceived();
     if (frame instanceof Frame.Malformed m) {
+      observer.received(socket.name(), SafeObserver.UNKNOWN);
       replyError(conn, m.id(), m.event(), m.fault());
       return DONE;
     }
     Envelope e = ((Frame.Message) frame).envelope();
+    String tag = socket.eventTag(e.event());
+    observer.received(socket.name(), tag);
     switch (e.type()) {
       case EVENT -> {
-        return event(conn, e);
+        if (e.id() == null || observer == SocketObserver.NONE) {
+          return event(conn, e);
+        }
+        long start = System.nanoTime();
+        CompletableFuture<Void> handled = event(conn, e);
+        handled.whenComplete(
+            (v, x) -> observer.acknowledged(socket.name(), tag, System.nanoTime() - start));
+        return handled;
       }
       case CONTROL -> control(conn, e);
       default ->
@@ -292,6 +304,7 @@ final class Dispatcher {
   }
 
   void replyError(RuntimeConnection conn, Object id, String event, SocketFault fault) {
+    socket.observer().failed(socket.name(), socket.eventTag(event), fault.code());
     String text =
         id != null
             ? socket.codec().ackError(id, event, fault)

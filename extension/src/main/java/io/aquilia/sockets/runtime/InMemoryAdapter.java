@@ -105,4 +105,9 @@ public final class InMemoryAdapter implements SocketAdapter {
   private static Map<String, PresenceEntry> copy(Map<String, PresenceEntry> entries) {
     return new HashMap<>(entries);
   }
+
+  @Override
+  public String name() {
+    return "in-memory";
+  }
 }

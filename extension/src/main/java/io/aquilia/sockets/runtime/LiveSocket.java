@@ -41,6 +41,7 @@ public final class LiveSocket implements SocketNamespace {
   private final Rooms rooms;
   private final DeliveryStats delivery = new DeliveryStats();
   private final Map<String, RuntimeConnection> connections = new ConcurrentHashMap<>();
+  private volatile SocketObserver observer = SocketObserver.NONE;
 
   LiveSocket(
       ControllerModel model,
@@ -221,6 +222,8 @@ public final class LiveSocket implements SocketNamespace {
       connections.remove(conn.id());
       return conn;
     }
+    observer.opened(name());
+    ConnectionLog.opened(conn, name());
     model.rooms().joinPathRoom().ifPresent(param -> joinPathRoom(conn, param));
     return conn;
   }
@@ -241,12 +244,22 @@ public final class LiveSocket implements SocketNamespace {
       runJoinGuards(conn, null, room);
       rooms.join(conn, room, Rooms.Origin.SERVER);
     } catch (SocketFault f) {
-      conn.close(
-          new CloseStatus(f.closeCode(), RuntimeConnection.truncateReason(f.getMessage())), false);
+      refuseAfterConnect(
+          conn, new CloseStatus(f.closeCode(), RuntimeConnection.truncateReason(f.getMessage())));
     } catch (Throwable t) {
       LOG.log(Level.SEVERE, Messages.lifecycleFailed("JOIN guard", name(), conn.id()), t);
-      conn.close(CloseStatus.INTERNAL_ERROR, false);
+      refuseAfterConnect(conn, CloseStatus.INTERNAL_ERROR);
     }
+  }
+
+  /**
+   * Closes a connection refused while the container is still opening it, and ends it here: a
+   * container may report that close before the glue knows the connection (both Liberty and Payara
+   * did), so waiting for its report would leave the connection listed.
+   */
+  private void refuseAfterConnect(RuntimeConnection conn, CloseStatus status) {
+    conn.close(status, false);
+    closed(conn, status);
   }
 
   /**
@@ -286,6 +299,11 @@ public final class LiveSocket implements SocketNamespace {
     conn.abortStreams();
     CloseStatus status = conn.requestedClose().filter(s -> s != reported).orElse(reported);
     protection.disconnect(conn, status);
+    if (conn.wasConnectHandled()) {
+      long millis = clock.millis() - conn.connectedAt().toEpochMilli();
+      observer.closed(name(), status.code(), millis);
+      ConnectionLog.closed(conn, name(), status, millis);
+    }
     try {
       if (!conn.wasConnectHandled() || model.onDisconnect().isEmpty()) {
         return;
@@ -373,5 +391,45 @@ public final class LiveSocket implements SocketNamespace {
 
   int size() {
     return connections.size();
+  }
+
+  /** Messages waiting in the outbound queues of this socket's connections. */
+  public int queuedMessages() {
+    int n = 0;
+    for (RuntimeConnection c : connections.values()) {
+      n += c.outbox().depth();
+    }
+    return n;
+  }
+
+  /**
+   * Sends this socket's operational events to {@code o} (metrics); failures in it are contained.
+   */
+  public void observe(SocketObserver o) {
+    observer = o == null ? SocketObserver.NONE : new SafeObserver(o);
+  }
+
+  SocketObserver observer() {
+    return observer;
+  }
+
+  /** The event name as a metrics tag: a declared or built-in event, else {@code (unknown)}. */
+  String eventTag(String event) {
+    if (event == null) {
+      return SafeObserver.UNKNOWN;
+    }
+    if (model.events().containsKey(event)) {
+      return event;
+    }
+    return switch (event) {
+      case io.aquilia.sockets.StandardEvents.ROOM_JOIN,
+              io.aquilia.sockets.StandardEvents.ROOM_LEAVE,
+              io.aquilia.sockets.StandardEvents.PRESENCE_LIST,
+              io.aquilia.sockets.StandardEvents.CANCEL,
+              "ping",
+              "pong" ->
+          event;
+      default -> SafeObserver.UNKNOWN;
+    };
   }
 }

@@ -39,6 +39,10 @@ public final class RuntimeConnection implements Connection {
   private final HandshakeInfo handshake;
   private final Outbox outbox;
   private final Instant connectedAt;
+  private final java.util.concurrent.atomic.LongAdder received =
+      new java.util.concurrent.atomic.LongAdder();
+  private final java.util.concurrent.atomic.LongAdder sent =
+      new java.util.concurrent.atomic.LongAdder();
   private final Map<String, Object> attributes = new ConcurrentHashMap<>();
   private final Map<String, Object> typedParams = new ConcurrentHashMap<>();
   private final AtomicReference<State> state = new AtomicReference<>(State.OPENING);
@@ -157,7 +161,27 @@ public final class RuntimeConnection implements Connection {
 
   /** Queues pre-encoded text (used by broadcasts, which encode once). */
   boolean sendText(String text) {
-    return isOpen() && outbox.offer(text);
+    if (isOpen() && outbox.offer(text)) {
+      sent.increment();
+      socket.observer().sent(socket.name(), 1);
+      return true;
+    }
+    return false;
+  }
+
+  /** Counts an inbound message (for the disconnect log line). */
+  void countReceived() {
+    received.increment();
+  }
+
+  /** Inbound messages so far. */
+  long receivedCount() {
+    return received.sum();
+  }
+
+  /** Outbound messages queued so far. */
+  long sentCount() {
+    return sent.sum();
   }
 
   @Override

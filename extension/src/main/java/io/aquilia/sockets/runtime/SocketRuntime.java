@@ -29,6 +29,7 @@ public final class SocketRuntime implements AutoCloseable {
   private final List<LiveSocket> sockets = new ArrayList<>();
   private final Map<String, LiveSocket> byNamespace = new ConcurrentHashMap<>();
   private final ScheduledExecutorService scheduler;
+  private volatile boolean running = true;
   private final SocketAdapter adapter;
   private final ExecutorService ownStreams;
 
@@ -271,6 +272,7 @@ public final class SocketRuntime implements AutoCloseable {
    */
   @Override
   public void close() {
+    running = false;
     if (scheduler != null) {
       scheduler.shutdownNow();
     }
@@ -290,5 +292,35 @@ public final class SocketRuntime implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.warning(Messages.adapterFailed("close", "*", null, e));
     }
+  }
+
+  /** Whether the runtime is serving (not yet closed). */
+  public boolean isRunning() {
+    return running;
+  }
+
+  /** Open connections over every socket. */
+  public int connectionCount() {
+    return sockets.stream().mapToInt(LiveSocket::size).sum();
+  }
+
+  /**
+   * The health of the membership/delivery adapter.
+   *
+   * @param adapter the adapter's name
+   * @param up whether it is usable
+   * @param reason why not, or empty
+   */
+  public record AdapterHealth(String adapter, boolean up, String reason) {}
+
+  /** The adapter's health, as the adapter reports it. */
+  public AdapterHealth adapterHealth() {
+    java.util.Optional<String> problem;
+    try {
+      problem = adapter.problem();
+    } catch (RuntimeException e) {
+      problem = java.util.Optional.of("health check failed: " + e.getClass().getSimpleName());
+    }
+    return new AdapterHealth(adapter.name(), problem.isEmpty(), problem.orElse(""));
   }
 }

@@ -7,18 +7,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.regex.Pattern;
 
 /**
- * Refuses connections to rooms whose name is not 1-32 lower-case letters, digits or dashes: the
- * connection is closed with 1008 before {@code connected}.
+ * Refuses rooms whose name is not 1-32 lower-case letters, digits or dashes: at connect (the path
+ * room; the connection is closed with 1008 before {@code connected}) and at {@code room.join} (the
+ * client gets a {@code WS_FORBIDDEN} error ack).
  */
 @ApplicationScoped
-@Guard(priority = 10, stages = Guard.Stage.CONNECT)
+@Guard(
+    priority = 10,
+    stages = {Guard.Stage.CONNECT, Guard.Stage.JOIN})
 public class RoomNameGuard implements SocketGuard {
 
   private static final Pattern ROOM = Pattern.compile("[a-z0-9-]{1,32}");
 
   @Override
   public boolean allow(GuardContext ctx) {
-    String room = ctx.connection().pathParams().get("room");
+    String room = ctx.joiningRoom().orElseGet(() -> ctx.connection().pathParams().get("room"));
     return room != null && ROOM.matcher(room).matches();
   }
 }

@@ -36,7 +36,14 @@ class DefinitionErrorIT {
     if (wlp == null) {
       return; // not Liberty: the failed deployment itself is the assertion (ShouldThrowException)
     }
-    Path log = Path.of(wlp, "usr", "servers", "arqServer", "logs", "messages.log");
+    Path log =
+        Path.of(
+            wlp,
+            "usr",
+            "servers",
+            System.getProperty("arq.server.name", "arqServer"),
+            "logs",
+            "messages.log");
     String text = Files.readString(log, StandardCharsets.UTF_8);
     assertThat(text)
         .contains("AQS-005 Two handlers")

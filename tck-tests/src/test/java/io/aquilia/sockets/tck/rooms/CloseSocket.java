@@ -7,6 +7,6 @@ import io.aquilia.sockets.Socket;
 @Socket(
     value = "/ws/close/:room",
     joinPathRoom = "room",
-    outboundQueueSize = 16,
+    outboundQueueSize = 64,
     overflowPolicy = OverflowPolicy.CLOSE)
 public class CloseSocket extends FloodSocket {}

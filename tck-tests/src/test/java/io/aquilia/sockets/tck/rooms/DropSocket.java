@@ -7,6 +7,6 @@ import io.aquilia.sockets.Socket;
 @Socket(
     value = "/ws/drop/:room",
     joinPathRoom = "room",
-    outboundQueueSize = 16,
+    outboundQueueSize = 64,
     overflowPolicy = OverflowPolicy.DROP_OLDEST)
 public class DropSocket extends FloodSocket {}

@@ -3,6 +3,7 @@ package io.aquilia.sockets.tck.rooms;
 import io.aquilia.sockets.AckEvent;
 import io.aquilia.sockets.SocketController;
 import io.aquilia.sockets.SocketStats;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Floods a room on request; the subclasses differ only in their overflow policy. */
@@ -18,7 +19,10 @@ public abstract class FloodSocket extends SocketController {
   public int flood(Flood f) {
     String pad = "x".repeat(f.size());
     for (int i = f.from(); i < f.from() + f.count(); i++) {
-      publish(f.room(), "tick", Map.of("seq", i, "pad", pad));
+      Map<String, Object> tick = new LinkedHashMap<>();
+      tick.put("seq", i); // first, so that clients find it without scanning the pad
+      tick.put("pad", pad);
+      publish(f.room(), "tick", tick);
     }
     return f.count();
   }

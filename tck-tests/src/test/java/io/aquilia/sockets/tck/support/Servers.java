@@ -34,7 +34,14 @@ public final class Servers {
     if (!isLiberty() || wlp == null) {
       return Optional.empty();
     }
-    Path log = Path.of(wlp, "usr", "servers", "arqServer", "logs", "messages.log");
+    Path log =
+        Path.of(
+            wlp,
+            "usr",
+            "servers",
+            System.getProperty("arq.server.name", "arqServer"),
+            "logs",
+            "messages.log");
     return Files.exists(log) ? Optional.of(log) : Optional.empty();
   }
 

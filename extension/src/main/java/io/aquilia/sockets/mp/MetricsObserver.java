@@ -1,0 +1,192 @@
+package io.aquilia.sockets.mp;
+
+import io.aquilia.sockets.runtime.LiveSocket;
+import io.aquilia.sockets.runtime.SocketObserver;
+import io.aquilia.sockets.runtime.SocketRuntime;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
+
+/**
+ * Publishes the runtime's events as MicroProfile Metrics (application scope). Loaded only when the
+ * server provides MicroProfile Metrics; names are documented in {@code docs/operations.md}. Event
+ * tags come only from declared event names, so clients cannot grow the number of series.
+ */
+public final class MetricsObserver implements SocketObserver {
+
+  private static final Logger LOG = Logger.getLogger(MetricsObserver.class.getName());
+
+  private final MetricRegistry registry;
+  private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+  private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+
+  /** Uses this registry. */
+  public MetricsObserver(MetricRegistry registry) {
+    this.registry = registry;
+  }
+
+  /** Registers the gauges of every socket of a runtime. */
+  public void registerGauges(SocketRuntime runtime) {
+    for (LiveSocket s : runtime.sockets()) {
+      Tag socket = new Tag("socket", s.name());
+      registry.gauge(
+          Metadata.builder()
+              .withName("aquilia.sockets.connections.open")
+              .withDescription("Open connections")
+              .build(),
+          s,
+          x -> (long) x.connections().size(),
+          socket);
+      registry.gauge(
+          Metadata.builder()
+              .withName("aquilia.sockets.outbound.queue.depth")
+              .withDescription(
+                  "Messages waiting in the outbound queues of the socket's connections")
+              .build(),
+          s,
+          x -> (long) x.queuedMessages(),
+          socket);
+      gauge(
+          s,
+          socket,
+          "aquilia.sockets.outbound.dropped",
+          "Outbound messages dropped by the overflow policy (since deployment)",
+          x -> x.stats().droppedMessages());
+      gauge(
+          s,
+          socket,
+          "aquilia.sockets.slow.consumers.closed",
+          "Connections closed as slow consumers (since deployment)",
+          x -> x.stats().slowConsumerCloses());
+      gauge(
+          s,
+          socket,
+          "aquilia.sockets.inbound.refused",
+          "Inbound messages refused for a full inbound queue (since deployment)",
+          x -> x.stats().refusedMessages());
+      gauge(
+          s,
+          socket,
+          "aquilia.sockets.rate.limited",
+          "Messages refused by the rate limit (since deployment)",
+          x -> x.protection().counters().snapshot().rateLimited());
+      gauge(
+          s,
+          socket,
+          "aquilia.sockets.handshakes.refused",
+          "Upgrades refused by origin, authentication or quota (since deployment)",
+          x -> x.protection().counters().snapshot().handshakesRefused());
+      gauge(
+          s,
+          socket,
+          "aquilia.sockets.rooms",
+          "Rooms with at least one member on this server",
+          x -> (long) x.stats().rooms());
+    }
+  }
+
+  private void gauge(
+      LiveSocket s,
+      Tag socket,
+      String name,
+      String description,
+      java.util.function.ToLongFunction<LiveSocket> value) {
+    registry.gauge(
+        Metadata.builder().withName(name).withDescription(description).build(),
+        s,
+        x -> value.applyAsLong(x),
+        socket);
+  }
+
+  @Override
+  public void opened(String socket) {
+    counter("aquilia.sockets.connections.opened", "Connections opened", socket).inc();
+  }
+
+  @Override
+  public void closed(String socket, int code, long millis) {
+    counter(
+            "aquilia.sockets.connections.closed",
+            "Connections closed, by close code",
+            socket,
+            "code",
+            Integer.toString(code))
+        .inc();
+  }
+
+  @Override
+  public void received(String socket, String event) {
+    counter(
+            "aquilia.sockets.messages.received",
+            "Inbound messages, by event",
+            socket,
+            "event",
+            event)
+        .inc();
+  }
+
+  @Override
+  public void sent(String socket, int count) {
+    counter("aquilia.sockets.messages.sent", "Outbound messages queued", socket).inc(count);
+  }
+
+  @Override
+  public void failed(String socket, String event, String code) {
+    counter(
+            "aquilia.sockets.errors",
+            "Messages answered with an error, by fault code",
+            socket,
+            "code",
+            code)
+        .inc();
+  }
+
+  @Override
+  public void acknowledged(String socket, String event, long nanos) {
+    String key = socket + '\u0000' + event;
+    Timer t =
+        timers.computeIfAbsent(
+            key,
+            k ->
+                registry.timer(
+                    Metadata.builder()
+                        .withName("aquilia.sockets.ack.latency")
+                        .withDescription(
+                            "Time from message arrival to its acknowledgement, by event")
+                        .build(),
+                    new Tag("socket", socket),
+                    new Tag("event", event)));
+    t.update(Duration.ofNanos(nanos));
+  }
+
+  private Counter counter(String name, String description, String socket, String... moreTags) {
+    StringBuilder key = new StringBuilder(name).append('\u0000').append(socket);
+    for (String t : moreTags) {
+      key.append('\u0000').append(t);
+    }
+    return counters.computeIfAbsent(
+        key.toString(), k -> create(name, description, socket, moreTags));
+  }
+
+  private Counter create(String name, String description, String socket, String... moreTags) {
+    Tag[] tags = new Tag[1 + moreTags.length / 2];
+    tags[0] = new Tag("socket", socket);
+    for (int i = 0; i + 1 < moreTags.length; i += 2) {
+      tags[1 + i / 2] = new Tag(moreTags[i], moreTags[i + 1]);
+    }
+    try {
+      return registry.counter(
+          Metadata.builder().withName(name).withDescription(description).build(), tags);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "AQS-170 Metric " + name + " cannot be registered", e);
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,124 @@
+package io.aquilia.sockets.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aquilia.sockets.tck.ops.OpsSocket;
+import io.aquilia.sockets.tck.support.Deployments;
+import io.aquilia.sockets.tck.support.WsClient;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** MicroProfile Health and Metrics as an operator sees them, on a real server. */
+@ExtendWith(ArquillianExtension.class)
+class OperationsIT {
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.war("ops", OpsSocket.class, OpsSocket.Note.class);
+  }
+
+  @ArquillianResource URL base;
+
+  private URI root(String path) {
+    return URI.create("http://127.0.0.1:" + base.getPort() + path);
+  }
+
+  private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    return HTTP.send(
+        HttpRequest.newBuilder(root(path)).timeout(Duration.ofSeconds(10)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static JsonObject check(JsonObject health, String name) {
+    JsonArray checks = health.getJsonArray("checks");
+    for (JsonValue v : checks) {
+      JsonObject c = v.asJsonObject();
+      if (name.equals(c.getString("name"))) {
+        return c;
+      }
+    }
+    throw new AssertionError("no check " + name + " in " + health);
+  }
+
+  @Test
+  void livenessAndReadinessReportTheSocketsRuntime() throws Exception {
+    try (WsClient ws = WsClient.connect(WsClient.wsUri(base, "/ws/ops"))) {
+      ws.awaitSystem("connected");
+      JsonObject live = WsClient.parseObject(get("/health/live").body());
+      JsonObject sockets = check(live, "aquilia-sockets");
+      assertThat(sockets.getString("status")).isEqualTo("UP");
+      // Liberty writes health data numbers as JSON numbers, Payara as strings.
+      String connections =
+          sockets.getJsonObject("data").get("connections").toString().replace("\"", "");
+      assertThat(Integer.parseInt(connections)).isGreaterThanOrEqualTo(1);
+      JsonObject ready = WsClient.parseObject(get("/health/ready").body());
+      JsonObject adapter = check(ready, "aquilia-sockets-adapter");
+      assertThat(adapter.getString("status")).isEqualTo("UP");
+      assertThat(adapter.getJsonObject("data").getString("adapter")).isEqualTo("in-memory");
+    }
+  }
+
+  @Test
+  void metricsCountConnectionsMessagesErrorsAndAckLatency() throws Exception {
+    try (WsClient ws = WsClient.connect(WsClient.wsUri(base, "/ws/ops"))) {
+      ws.awaitSystem("connected");
+      ws.sendEvent("n1", "note", "{\"text\":\"hi\"}");
+      ws.awaitAck("n1");
+      ws.sendEvent("n2", "note", "{\"text\":\"\"}");
+      ws.awaitAck("n2");
+      ws.sendEvent("f1", "fail", "{}");
+      ws.awaitAck("f1");
+      ws.sendEvent("u1", "no.such.event", "{}");
+      ws.awaitAck("u1");
+      String metrics = get("/metrics?scope=application").body();
+      assertThat(value(metrics, "aquilia_sockets_connections_open", "socket=\"/ws/ops\""))
+          .isGreaterThanOrEqualTo(1);
+      assertThat(value(metrics, "aquilia_sockets_messages_received_total", "event=\"note\""))
+          .isEqualTo(2);
+      assertThat(value(metrics, "aquilia_sockets_messages_received_total", "event=\"(unknown)\""))
+          .isEqualTo(1);
+      assertThat(value(metrics, "aquilia_sockets_errors_total", "code=\"WS_MESSAGE_INVALID\""))
+          .isEqualTo(1);
+      assertThat(value(metrics, "aquilia_sockets_errors_total", "code=\"WS_INTERNAL_ERROR\""))
+          .isEqualTo(1);
+      // every reply to a message with an id is timed, success or error: n1 and n2
+      // Liberty exports timers in seconds (_seconds_count), Payara in nanoseconds (_count)
+      String timerCount =
+          metrics.contains("aquilia_sockets_ack_latency_seconds_count")
+              ? "aquilia_sockets_ack_latency_seconds_count"
+              : "aquilia_sockets_ack_latency_count";
+      assertThat(value(metrics, timerCount, "event=\"note\"")).isEqualTo(2);
+      assertThat(metrics).doesNotContain("no.such.event");
+    }
+  }
+
+  /**
+   * The value of the first Prometheus sample of {@code name} whose labels contain {@code label}.
+   */
+  private static long value(String metrics, String name, String label) {
+    for (String line : metrics.split("\n")) {
+      if (line.startsWith(name + "{") && line.contains(label)) {
+        String v = line.substring(line.lastIndexOf(' ') + 1);
+        return (long) Double.parseDouble(v);
+      }
+    }
+    throw new AssertionError("no sample " + name + " with " + label + " in:\n" + metrics);
+  }
+}
