@@ -23,21 +23,21 @@ test('the URL carries the encoded path parameter and token, on ws://', () => {
 
 test('requests wait for the connected message, then go out in order with ids', async () => {
   const c = client();
-  const a = c.messageSend({ text: 'one' });
-  const b = c.roomWho();
+  const a = c.messageSend({ room: 'lobby', text: 'one' });
+  const b = c.roomsList();
   const ws = FakeSocket.last();
   assert.equal(c.state, 'connecting');
   assert.equal(c.queued, 2);
   ws.accept();
   assert.equal(c.state, 'open');
   assert.deepEqual(ws.sent, [
-    { id: 'c1', type: 'event', event: 'message.send', payload: { text: 'one' } },
-    { id: 'c2', type: 'event', event: 'room.who', payload: null },
+    { id: 'c1', type: 'event', event: 'message.send', payload: { room: 'lobby', text: 'one' } },
+    { id: 'c2', type: 'event', event: 'rooms.list', payload: null },
   ]);
-  ws.ackOk('c2', ['ann', 'bob']);
+  ws.ackOk('c2', [{ room: 'lobby', members: 2 }]);
   ws.ackOk('c1', { id: 'r1', deliveredTo: 2 });
   assert.deepEqual(await a, { id: 'r1', deliveredTo: 2 });
-  assert.deepEqual(await b, ['ann', 'bob']);
+  assert.deepEqual(await b, [{ room: 'lobby', members: 2 }]);
   assert.equal(c.connectionId, 'conn-1');
 });
 
@@ -45,7 +45,7 @@ test('an error ack rejects with a typed AquiliaError', async () => {
   const c = client();
   const ws = FakeSocket.last();
   ws.accept();
-  const p = c.messageSend({ text: 'x' });
+  const p = c.messageSend({ room: 'lobby', text: 'x' });
   ws.frame({
     id: 'c1',
     type: 'ack',
@@ -59,19 +59,19 @@ test('an invalid payload is refused locally with the server message, and nothing
   const c = client();
   const ws = FakeSocket.last();
   ws.accept();
-  await assert.rejects(c.messageSend({ text: ' \t' }), (e) => {
+  await assert.rejects(c.messageSend({ room: 'lobby', text: ' \t' }), (e) => {
     assert.equal(e.code, 'WS_MESSAGE_INVALID');
     assert.equal(e.message, 'Invalid message format: payload failed validation');
     assert.deepEqual(e.violations, [{ path: 'text', message: 'must not be blank' }]);
     return true;
   });
-  await assert.rejects(c.messageSend({ text: 'x'.repeat(501) }), (e) =>
+  await assert.rejects(c.messageSend({ room: 'lobby', text: 'x'.repeat(501) }), (e) =>
     e.violations[0].message === 'size must be between 0 and 500');
   assert.equal(ws.sent.length, 0);
   // validate: false sends it anyway (the server answers)
   const raw = client({ validate: false });
   FakeSocket.last().accept();
-  raw.messageSend({ text: '' });
+  raw.messageSend({ room: 'lobby', text: '' });
   assert.equal(FakeSocket.last().sent.length, 1);
 });
 
@@ -107,7 +107,7 @@ test('nested, element and map constraints report Hibernate Validator paths, sort
 test('an unanswered ack times out with CLIENT_TIMEOUT', async () => {
   const c = client({ ackTimeoutMs: 300 });
   FakeSocket.last().accept();
-  const p = c.roomWho();
+  const p = c.roomsList();
   mock.timers.tick(301);
   await assert.rejects(p, (e) => e.code === 'CLIENT_TIMEOUT');
 });
@@ -116,7 +116,7 @@ test('a request queued while disconnected waits longer than the ack timeout, the
   const c = client({ ackTimeoutMs: 300, initialDelayMs: 5000, random: () => 1 });
   FakeSocket.last().accept();
   FakeSocket.last().drop(1001);
-  const p = c.messageSend({ text: 'during the outage' });
+  const p = c.messageSend({ room: 'lobby', text: 'during the outage' });
   mock.timers.tick(5000);
   const next = FakeSocket.last();
   next.accept();
@@ -127,16 +127,16 @@ test('a request queued while disconnected waits longer than the ack timeout, the
 
 test('the queue is bounded', async () => {
   const c = client({ maxQueue: 2 });
-  c.roomWho().catch(() => undefined);
-  c.roomWho().catch(() => undefined);
-  await assert.rejects(c.roomWho(), (e) => e.code === 'CLIENT_QUEUE_FULL');
+  c.roomsList().catch(() => undefined);
+  c.roomsList().catch(() => undefined);
+  await assert.rejects(c.roomsList(), (e) => e.code === 'CLIENT_QUEUE_FULL');
 });
 
 test('the announced maxMessageSize is enforced before sending', async () => {
   const c = client();
   const ws = FakeSocket.last();
   ws.accept({ maxMessageSize: 100 });
-  await assert.rejects(c.messageSend({ text: 'é'.repeat(60) }), (e) => e.code === 'WS_PAYLOAD_TOO_LARGE' && /limit: 100/.test(e.message));
+  await assert.rejects(c.messageSend({ room: 'lobby', text: 'é'.repeat(60) }), (e) => e.code === 'WS_PAYLOAD_TOO_LARGE' && /limit: 100/.test(e.message));
   assert.equal(ws.sent.length, 0);
 });
 
@@ -144,7 +144,7 @@ test('the announced messageRateLimit paces sends to that many per second', async
   const c = client();
   const ws = FakeSocket.last();
   ws.accept({ messageRateLimit: 3 });
-  for (let i = 0; i < 7; i++) c.messageSend({ text: 'm' + i }).catch(() => undefined);
+  for (let i = 0; i < 7; i++) c.messageSend({ room: 'lobby', text: 'm' + i }).catch(() => undefined);
   assert.equal(ws.sent.length, 3);
   mock.timers.tick(1001);
   assert.equal(ws.sent.length, 6);
@@ -158,10 +158,10 @@ test('a lost connection reconnects with growing, jittered delays; in-flight acks
   c.onState((s, close) => states.push(s + (close ? ':' + close.code : '')));
   const first = FakeSocket.last();
   first.accept();
-  const inflight = c.roomWho();
+  const inflight = c.roomsList();
   first.drop(1006);
   await assert.rejects(inflight, (e) => e.code === 'CLIENT_DISCONNECTED');
-  const queued = c.messageSend({ text: 'later' });
+  const queued = c.messageSend({ room: 'lobby', text: 'later' });
   assert.equal(FakeSocket.all.length, 1);
   mock.timers.tick(99);
   assert.equal(FakeSocket.all.length, 1);
@@ -174,7 +174,7 @@ test('a lost connection reconnects with growing, jittered delays; in-flight acks
   const third = FakeSocket.last();
   assert.equal(FakeSocket.all.length, 3);
   third.accept();
-  assert.deepEqual(third.sent.map((m) => m.payload), [{ text: 'later' }]);
+  assert.deepEqual(third.sent.map((m) => m.payload), [{ room: 'lobby', text: 'later' }]);
   third.ackOk(third.sent[0].id, { id: 'z', deliveredTo: 1 });
   assert.equal((await queued).id, 'z');
   assert.deepEqual(states, ['open', 'reconnecting:1006', 'reconnecting:1006', 'open']);
@@ -199,12 +199,12 @@ test('close() stops reconnecting, and a policy close (1008, e.g. kick) is final'
   mock.timers.tick(60_000);
   assert.equal(FakeSocket.all.length, 1);
   assert.equal(c.state, 'closed');
-  await assert.rejects(c.roomWho(), (e) => e.code === 'CLIENT_CLOSED');
+  await assert.rejects(c.roomsList(), (e) => e.code === 'CLIENT_CLOSED');
 
   const k = client({ initialDelayMs: 10 });
   const ws = FakeSocket.last();
   ws.accept();
-  const pending = k.messageSend({ text: 'x' });
+  const pending = k.messageSend({ room: 'lobby', text: 'x' });
   ws.drop(1008, 'kicked by admin');
   mock.timers.tick(60_000);
   assert.equal(FakeSocket.all.length, 2);

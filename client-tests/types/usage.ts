@@ -1,6 +1,6 @@
 // Compiled with tsc --strict next to freshly generated clients (see test/typecheck.test.mjs):
 // correct use compiles; each line after @ts-expect-error must be a type error.
-import { AquiliaError, ChatSocketClient, ChatLine, Receipt } from './chat-client.js';
+import { AquiliaError, ChatSocketClient, ChatLine, Receipt, RoomSummary } from './chat-client.js';
 import { OddSocketClient, PresenceChange, Result, RoomState } from './odd-client.js';
 
 const fake = () => ({
@@ -13,9 +13,9 @@ const fake = () => ({
 });
 
 const chat = new ChatSocketClient('http://localhost:19080/chat', { room: 'lobby' }, { token: 't', webSocket: fake });
-const receipt: Promise<Receipt> = chat.messageSend({ text: 'hi' });
-const same: Promise<Receipt> = chat.emit('message.send', { text: 'hi' });
-const who: Promise<string[]> = chat.roomWho();
+const receipt: Promise<Receipt> = chat.messageSend({ room: 'lobby', text: 'hi' });
+const same: Promise<Receipt> = chat.emit('message.send', { room: 'lobby', text: 'hi' });
+const who: Promise<RoomSummary[]> = chat.roomsList();
 const off = chat.on('message.new', (line: ChatLine) => line.text);
 chat.on('error', (e) => e.code);
 chat.onState((state, close) => (close ? close.code : state));
@@ -23,11 +23,11 @@ receipt.catch((e: AquiliaError) => e.violations.map((v) => v.path + v.message));
 off();
 
 // @ts-expect-error: the payload has no 'txt'
-chat.messageSend({ txt: 'hi' });
+chat.messageSend({ room: 'lobby', txt: 'hi' });
 // @ts-expect-error: text must be a string
-chat.messageSend({ text: 42 });
-// @ts-expect-error: room.who takes no payload
-chat.roomWho({ text: 'x' });
+chat.messageSend({ room: 'lobby', text: 42 });
+// @ts-expect-error: rooms.list takes no payload
+chat.roomsList({ text: 'x' });
 // @ts-expect-error: unknown client→server event
 chat.emit('message.delete', null);
 // @ts-expect-error: unknown server→client event

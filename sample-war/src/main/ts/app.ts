@@ -108,7 +108,8 @@ function show(room: string): void {
   renderPeople();
 }
 
-function roomJoined(state: RoomState): void {
+// view: show the room joined (a join the user asked for), else stay on the room shown.
+function roomJoined(state: RoomState, view = true): void {
   const room = state.room ?? '';
   joined.add(room);
   const members = new Map<string, PresenceMember>();
@@ -116,7 +117,7 @@ function roomJoined(state: RoomState): void {
   presence.set(room, members);
   const n = (state.members ?? []).length;
   add(room, 'sys', 'You joined #' + room + ' (' + n + ' connection' + (n === 1 ? '' : 's') + ' here)');
-  show(room);
+  show(view || !joined.has(current) ? room : current);
   refreshRooms();
 }
 
@@ -130,7 +131,7 @@ function roomLeft(room: string): void {
 }
 
 function join(room: string): void {
-  client?.roomJoin({ room }).then(roomJoined, failed(room, 'room.join'));
+  client?.roomJoin({ room }).then((state) => roomJoined(state), failed(room, 'room.join'));
 }
 
 function refreshRooms(): void {
@@ -252,10 +253,10 @@ function connect(): void {
       ', maxMessageSize ' + info.limits.maxMessageSize + ' B, heartbeat ' + info.limits.heartbeatInterval + ' s');
     refreshTimer = window.setInterval(refreshRooms, 5000);
   });
-  c.onRejoined((_room, state) => roomJoined(state as RoomState));
+  c.onRejoined((_room, state) => roomJoined(state as RoomState, false));
   c.onRejoinFailed((room, e) => showError(room, e, 'rejoining #' + room));
   c.on('message.new', onLine);
-  c.on('room.joined', roomJoined);
+  c.on('room.joined', (state) => roomJoined(state));
   c.on('room.left', (ref) => roomLeft(ref.room ?? ''));
   c.on('presence.join', (p) => onPresence('presence.join', p));
   c.on('presence.update', (p) => onPresence('presence.update', p));

@@ -92,7 +92,8 @@ function show(room) {
     renderRooms();
     renderPeople();
 }
-function roomJoined(state) {
+// view: show the room joined (a join the user asked for), else stay on the room shown.
+function roomJoined(state, view = true) {
     const room = state.room ?? '';
     joined.add(room);
     const members = new Map();
@@ -102,7 +103,7 @@ function roomJoined(state) {
     presence.set(room, members);
     const n = (state.members ?? []).length;
     add(room, 'sys', 'You joined #' + room + ' (' + n + ' connection' + (n === 1 ? '' : 's') + ' here)');
-    show(room);
+    show(view || !joined.has(current) ? room : current);
     refreshRooms();
 }
 function roomLeft(room) {
@@ -114,7 +115,7 @@ function roomLeft(room) {
     refreshRooms();
 }
 function join(room) {
-    client?.roomJoin({ room }).then(roomJoined, failed(room, 'room.join'));
+    client?.roomJoin({ room }).then((state) => roomJoined(state), failed(room, 'room.join'));
 }
 function refreshRooms() {
     if (client && client.state === 'open') {
@@ -225,10 +226,10 @@ function connect() {
             ', maxMessageSize ' + info.limits.maxMessageSize + ' B, heartbeat ' + info.limits.heartbeatInterval + ' s');
         refreshTimer = window.setInterval(refreshRooms, 5000);
     });
-    c.onRejoined((_room, state) => roomJoined(state));
+    c.onRejoined((_room, state) => roomJoined(state, false));
     c.onRejoinFailed((room, e) => showError(room, e, 'rejoining #' + room));
     c.on('message.new', onLine);
-    c.on('room.joined', roomJoined);
+    c.on('room.joined', (state) => roomJoined(state));
     c.on('room.left', (ref) => roomLeft(ref.room ?? ''));
     c.on('presence.join', (p) => onPresence('presence.join', p));
     c.on('presence.update', (p) => onPresence('presence.update', p));
