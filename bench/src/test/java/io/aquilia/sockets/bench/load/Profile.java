@@ -1,0 +1,93 @@
+package io.aquilia.sockets.bench.load;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The sizes and durations of a run.
+ *
+ * @param name {@code full} or {@code smoke}
+ * @param warmupSeconds warm-up per implementation before a scenario
+ * @param seconds measured seconds per round (per phase for fan-out)
+ * @param rounds rounds per implementation
+ * @param rampMillis unmeasured time at the start of an echo round
+ * @param echoConfigs the echo-ack combinations
+ * @param roomSizes the fan-out room sizes
+ * @param fixedDeliveries deliveries per second in the fixed-rate fan-out phase
+ * @param idleSizes the idle connection counts
+ */
+record Profile(
+    String name,
+    double warmupSeconds,
+    double seconds,
+    int rounds,
+    long rampMillis,
+    List<EchoScenario.Config> echoConfigs,
+    List<Integer> roomSizes,
+    double fixedDeliveries,
+    List<Integer> idleSizes) {
+
+  /** The published run, or the seconds-long smoke run of the test suite. */
+  static Profile named(String name, long fileLimit) {
+    return switch (name) {
+      case "full" ->
+          new Profile(
+              "full",
+              5,
+              5,
+              3,
+              500,
+              echo(List.of(1, 16, 64, 256), List.of(1, 16)),
+              fit(List.of(100, 1000, 5000), fileLimit),
+              20_000,
+              fit(List.of(1000, 10_000), fileLimit));
+      case "smoke" ->
+          new Profile(
+              "smoke",
+              0.5,
+              0.5,
+              1,
+              100,
+              echo(List.of(1, 4), List.of(1, 4)),
+              List.of(10),
+              200,
+              List.of(50));
+      default -> throw new IllegalArgumentException("unknown profile: " + name + " (full, smoke)");
+    };
+  }
+
+  /** The same profile with other rounds/seconds, when given. */
+  Profile with(Integer rounds, Double seconds) {
+    return new Profile(
+        name,
+        warmupSeconds,
+        seconds == null ? this.seconds : seconds,
+        rounds == null ? this.rounds : rounds,
+        rampMillis,
+        echoConfigs,
+        roomSizes,
+        fixedDeliveries,
+        idleSizes);
+  }
+
+  private static List<EchoScenario.Config> echo(List<Integer> cs, List<Integer> ws) {
+    List<EchoScenario.Config> out = new ArrayList<>();
+    for (int w : ws) {
+      for (int c : cs) {
+        out.add(new EchoScenario.Config(c, w));
+      }
+    }
+    return out;
+  }
+
+  /** Sizes that fit the open-file limit (each connection needs a descriptor, plus headroom). */
+  private static List<Integer> fit(List<Integer> sizes, long fileLimit) {
+    List<Integer> out = sizes.stream().filter(n -> n + 1000 <= fileLimit).toList();
+    if (out.size() < sizes.size()) {
+      Log.info(
+          "open-file limit %d: skipping sizes %s",
+          fileLimit, sizes.stream().filter(n -> !out.contains(n)).toList());
+    }
+    return out;
+  }
+}
