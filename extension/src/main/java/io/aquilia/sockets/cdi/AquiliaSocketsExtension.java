@@ -3,12 +3,15 @@ package io.aquilia.sockets.cdi;
 import io.aquilia.sockets.Socket;
 import io.aquilia.sockets.runtime.ControllerModel;
 import io.aquilia.sockets.runtime.DeploymentModel;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
+import jakarta.interceptor.Interceptor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +30,33 @@ public class AquiliaSocketsExtension implements Extension {
 
   private final Map<Class<?>, Bean<?>> beans = new LinkedHashMap<>();
   private List<ControllerModel> models = List.of();
+
+  /**
+   * Keeps the container's Bean Validation method validation off the handler methods of a
+   * controller. The runtime validates every payload itself (with or without {@code @Valid}) and
+   * answers violations with an error envelope; a {@code @Valid} parameter would otherwise also bind
+   * Bean Validation's interceptor, which validates the payload a second time on every message.
+   * Observed after the validation provider's own observer (default priority), which adds the
+   * binding; other interceptors are kept.
+   */
+  <T> void skipMethodValidation(
+      @Observes @Priority(Interceptor.Priority.PLATFORM_AFTER + 1000)
+          ProcessAnnotatedType<T> event) {
+    if (!event.getAnnotatedType().getJavaClass().isAnnotationPresent(Socket.class)) {
+      return;
+    }
+    if (event.getAnnotatedType().getMethods().stream()
+        .noneMatch(
+            m ->
+                Handlers.isHandler(m)
+                    && m.getAnnotations().stream().anyMatch(Handlers::isMethodValidation))) {
+      return;
+    }
+    event
+        .configureAnnotatedType()
+        .filterMethods(Handlers::isHandler)
+        .forEach(m -> m.remove(Handlers::isMethodValidation));
+  }
 
   <T> void collect(@Observes ProcessManagedBean<T> event) {
     Class<?> type = event.getAnnotatedBeanClass().getJavaClass();
