@@ -90,7 +90,7 @@ final class RawSupport {
         in.id() == null ? "null" : in.id().toString(),
         "ack",
         in.event(),
-        "{\"status\":\"error\",\"code\":\"WS_INVALID_PAYLOAD\",\"message\":"
+        "{\"status\":\"error\",\"code\":\"WS_MESSAGE_INVALID\",\"message\":"
             + JSONB.toJson(message)
             + ",\"violations\":"
             + list

@@ -15,7 +15,7 @@ import java.util.Map;
  * <pre>
  * Bench --url=http://127.0.0.1:19581/bench/ --out=DIR [--profile=full|smoke]
  *       [--scenarios=clients,echo,fanout,idle,cross] [--client=jdk|tyrus] [--rounds=N] [--seconds=S]
- *       [--label=TEXT] [--server=TEXT]
+ *       [--echo=1x1,16x16] [--rooms=100,1000] [--idle=1000] [--label=TEXT] [--server=TEXT]
  * </pre>
  *
  * Writes {@code results.json}, {@code RESULTS.md} and one SVG chart per scenario into DIR.
@@ -52,7 +52,10 @@ public final class Bench {
         Profile.named(opt.getOrDefault("profile", "full"), Machine.openFileLimit())
             .with(
                 opt.containsKey("rounds") ? Integer.valueOf(opt.get("rounds")) : null,
-                opt.containsKey("seconds") ? Double.valueOf(opt.get("seconds")) : null);
+                opt.containsKey("seconds") ? Double.valueOf(opt.get("seconds")) : null)
+            .withEcho(opt.get("echo"))
+            .withRooms(opt.get("rooms"))
+            .withIdle(opt.get("idle"));
     List<String> scenarios =
         List.of(opt.getOrDefault("scenarios", "clients,echo,fanout,idle,cross").split(","));
 

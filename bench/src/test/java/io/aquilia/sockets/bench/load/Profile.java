@@ -56,6 +56,64 @@ record Profile(
     };
   }
 
+  /** The same profile with other echo combinations, e.g. {@code 1x1,16x16} (C x W). */
+  Profile withEcho(String spec) {
+    if (spec == null) {
+      return this;
+    }
+    List<EchoScenario.Config> configs = new ArrayList<>();
+    for (String cw : spec.split(",")) {
+      String[] p = cw.split("x");
+      configs.add(new EchoScenario.Config(Integer.parseInt(p[0]), Integer.parseInt(p[1])));
+    }
+    return new Profile(
+        name,
+        warmupSeconds,
+        seconds,
+        rounds,
+        rampMillis,
+        configs,
+        roomSizes,
+        fixedDeliveries,
+        idleSizes);
+  }
+
+  /** The same profile with other room sizes, e.g. {@code 100,1000}. */
+  Profile withRooms(String spec) {
+    if (spec == null) {
+      return this;
+    }
+    List<Integer> sizes = java.util.Arrays.stream(spec.split(",")).map(Integer::valueOf).toList();
+    return new Profile(
+        name,
+        warmupSeconds,
+        seconds,
+        rounds,
+        rampMillis,
+        echoConfigs,
+        sizes,
+        fixedDeliveries,
+        idleSizes);
+  }
+
+  /** The same profile with other idle sizes, e.g. {@code 1000}. */
+  Profile withIdle(String spec) {
+    if (spec == null) {
+      return this;
+    }
+    List<Integer> sizes = java.util.Arrays.stream(spec.split(",")).map(Integer::valueOf).toList();
+    return new Profile(
+        name,
+        warmupSeconds,
+        seconds,
+        rounds,
+        rampMillis,
+        echoConfigs,
+        roomSizes,
+        fixedDeliveries,
+        sizes);
+  }
+
   /** The same profile with other rounds/seconds, when given. */
   Profile with(Integer rounds, Double seconds) {
     return new Profile(
