@@ -4,6 +4,7 @@ import io.aquilia.sockets.CloseStatus;
 import io.aquilia.sockets.OverflowPolicy;
 import java.util.ArrayDeque;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -24,6 +25,7 @@ final class Outbox {
   private final Runnable onSlowConsumer;
   private final ReentrantLock lock = new ReentrantLock();
   private final ArrayDeque<Object> queue = new ArrayDeque<>();
+  private final Consumer<Throwable> written = this::onWritten;
   // guarded by lock
   private boolean writing;
   private boolean inSend;
@@ -56,6 +58,7 @@ final class Outbox {
       }
       if (!writing) {
         writing = true;
+        startSend();
       } else if (queue.size() < capacity) {
         queue.addLast(text);
         return true;
@@ -151,6 +154,12 @@ final class Outbox {
     }
   }
 
+  /**
+   * Writes {@code first} and then, while writes complete on this thread inside {@code sendText},
+   * the queued items. The caller has marked the send as started ({@link #startSend()}) in the
+   * critical section that took the item, so every message costs one lock to queue or take it and
+   * one to learn whether it completed inline.
+   */
   private void write(Object first) {
     Object item = first;
     while (item != null) {
@@ -163,15 +172,8 @@ final class Outbox {
         item = next();
         continue;
       }
-      lock.lock();
       try {
-        inSend = true;
-        completedInSend = false;
-      } finally {
-        lock.unlock();
-      }
-      try {
-        transport.sendText((String) item, this::onWritten);
+        transport.sendText((String) item, written);
       } catch (RuntimeException e) {
         onWritten(e);
       }
@@ -186,6 +188,12 @@ final class Outbox {
         lock.unlock();
       }
     }
+  }
+
+  /** Marks a send as started (guarded by lock): its completion may now arrive inline. */
+  private void startSend() {
+    inSend = true;
+    completedInSend = false;
   }
 
   private void onWritten(Throwable failure) {
@@ -220,10 +228,13 @@ final class Outbox {
     }
   }
 
+  /** Takes the next item (guarded by lock); a taken item's send counts as started. */
   private Object nextLocked() {
     Object n = queue.pollFirst();
     if (n == null) {
       writing = false;
+    } else {
+      startSend();
     }
     return n;
   }
