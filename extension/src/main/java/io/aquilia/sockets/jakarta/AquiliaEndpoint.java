@@ -46,6 +46,8 @@ public final class AquiliaEndpoint extends Endpoint {
             hs == null ? queryOf(session) : hs.query(),
             hs == null ? Map.of() : hs.headers(),
             hs == null ? session.getUserPrincipal() : hs.principal());
+    // the container's copy of the request data is not needed any more: do not keep it per session
+    props.remove(Keys.HANDSHAKE, hs);
     RuntimeConnection c = socket.open(new SessionTransport(session), info);
     conn = c;
     LiveSocket s = socket;

@@ -24,7 +24,8 @@ final class Outbox {
   private final OverflowPolicy policy;
   private final Runnable onSlowConsumer;
   private final ReentrantLock lock = new ReentrantLock();
-  private final ArrayDeque<Object> queue = new ArrayDeque<>();
+  // small at first: every open connection has one, and most are rarely behind
+  private final ArrayDeque<Object> queue = new ArrayDeque<>(3);
   private final Consumer<Throwable> written = this::onWritten;
   // guarded by lock
   private boolean writing;

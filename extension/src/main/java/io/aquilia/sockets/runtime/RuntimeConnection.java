@@ -31,7 +31,7 @@ public final class RuntimeConnection implements Connection {
   private final Outbox outbox;
   private final Instant connectedAt;
   private final Map<String, Object> attributes = new ConcurrentHashMap<>();
-  private final Map<String, Object> typedParams = new ConcurrentHashMap<>();
+  private final Map<String, Object> typedParams;
   private final AtomicReference<State> state = new AtomicReference<>(State.OPENING);
   private volatile CloseStatus requestedClose;
   private volatile boolean connectHandled;
@@ -42,6 +42,9 @@ public final class RuntimeConnection implements Connection {
     this.handshake = handshake;
     this.connectedAt = now;
     this.lastActivity = now.toEpochMilli();
+    // converted path parameters; none to keep (and no map) for a path without parameters
+    this.typedParams =
+        socket.model().pathParamTypes().isEmpty() ? Map.of() : new ConcurrentHashMap<>();
     SocketLimits limits = socket.model().limits();
     this.outbox =
         new Outbox(
