@@ -55,7 +55,7 @@ final class EchoScenario {
           RoundResult rr = round(impl, c, profile.seconds());
           byImpl.computeIfAbsent(impl, k -> new ArrayList<>()).add(rr);
           Log.info(
-              "echo-ack C=%d W=%d %s round %d: %.0f msg/s p50=%.0fus p99=%.0fus client=%.2f cores server=%.2f cores",
+              "echo-ack C=%d W=%d %s round %d: %.0f msg/s p50=%.0fus p99=%.0fus client=%.2f cores server=%.2f cores other=%.2f cores",
               c.connections(),
               c.window(),
               impl,
@@ -64,7 +64,8 @@ final class EchoScenario {
               Stats.quantile(rr.latency(), 0.5) / 1000,
               Stats.quantile(rr.latency(), 0.99) / 1000,
               rr.measure().clientCores(),
-              rr.measure().serverCores());
+              rr.measure().serverCores(),
+              rr.measure().otherCores());
         }
       }
       results.add(summarize(c, byImpl));
@@ -125,6 +126,9 @@ final class EchoScenario {
                                   / 1e3
                                   / (r.throughput() * r.measure().seconds()))
                       .toList())));
+      s.put(
+          "other_cores",
+          Stats.round(Stats.median(rounds.stream().map(r -> r.measure().otherCores()).toList())));
       s.put("errors", rounds.stream().mapToLong(RoundResult::errors).sum());
       m.put(e.getKey(), s);
       tput.put(e.getKey(), Stats.median(t));
@@ -135,6 +139,10 @@ final class EchoScenario {
     ratio.put("p99", Stats.ratio(p99.getOrDefault("fw", 0.0), p99.getOrDefault("raw", 0.0)));
     m.put("ratio_fw_to_raw", ratio);
     return m;
+  }
+
+  private static double cpuPerMsg(RoundResult r) {
+    return r.measure().serverCpuNanos() / (r.throughput() * r.measure().seconds());
   }
 
   RoundResult round(String impl, Config c, double seconds) {

@@ -47,13 +47,17 @@ final class FanoutScenario {
   }
 
   Map<String, Object> run() {
+    Log.info("fan-out: warm-up, %.1f s per phase and implementation", profile.warmupSeconds());
+    for (String impl : Bench.IMPLS) {
+      round(impl, Math.min(100, profile.roomSizes().get(0)), 100, profile.warmupSeconds());
+    }
     List<Object> rooms = new ArrayList<>();
     for (int n : profile.roomSizes()) {
       double rate = Math.max(1, profile.fixedDeliveries() / n);
       Map<String, Map<String, List<Phase>>> byImpl = new LinkedHashMap<>();
       for (int r = 0; r < profile.rounds(); r++) {
         for (String impl : Bench.order(r)) {
-          Map<String, Phase> phases = round(impl, n, rate);
+          Map<String, Phase> phases = round(impl, n, rate, profile.seconds());
           phases.forEach(
               (name, p) ->
                   byImpl
@@ -106,6 +110,9 @@ final class FanoutScenario {
         p.put(
             "server_cores",
             Stats.round(Stats.median(ps.stream().map(x -> x.measure().serverCores()).toList())));
+        p.put(
+            "other_cores",
+            Stats.round(Stats.median(ps.stream().map(x -> x.measure().otherCores()).toList())));
         s.put(phase.getKey(), p);
       }
       double base =
@@ -124,7 +131,7 @@ final class FanoutScenario {
     return m;
   }
 
-  private Map<String, Phase> round(String impl, int n, double rate) {
+  private Map<String, Phase> round(String impl, int n, double rate, double seconds) {
     List<Member> members = new ArrayList<>();
     Round round = new Round();
     Publisher pub = new Publisher();
@@ -137,14 +144,14 @@ final class FanoutScenario {
       Peer.openAll(client, target.ws(impl, "room"), members, 64, Duration.ofSeconds(120));
       target.awaitOpen(impl, "room", n, Duration.ofSeconds(30));
       Peer.openAll(client, target.ws(impl, "pub"), List.of(pub), 1, Duration.ofSeconds(30));
-      phases.put("fixed_rate", phase(members, pub, round, n, rate));
-      phases.put("max", phase(members, pub, round, n, 0));
+      phases.put("fixed_rate", phase(members, pub, round, n, rate, seconds));
+      phases.put("max", phase(members, pub, round, n, 0, seconds));
       slow = SlowMember.join(target.ws(impl, "room"));
       target.awaitOpen(impl, "room", n + 1, Duration.ofSeconds(30));
-      phases.put("max_slow_member", phase(members, pub, round, n, 0));
+      phases.put("max_slow_member", phase(members, pub, round, n, 0, seconds));
       Phase f = phases.get("fixed_rate");
       Log.info(
-          "fan-out N=%d %s: fixed %.0f/s lost=%d p50=%.0fus p99=%.0fus | max %.0f/s | with slow member %.0f/s",
+          "fan-out N=%d %s: fixed %.0f/s lost=%d p50=%.0fus p99=%.0fus | max %.0f/s | with slow member %.0f/s | other load %.2f cores",
           n,
           impl,
           f.deliveredPerSecond(),
@@ -152,7 +159,8 @@ final class FanoutScenario {
           Stats.quantile(f.latency(), 0.5) / 1000,
           Stats.quantile(f.latency(), 0.99) / 1000,
           phases.get("max").deliveredPerSecond(),
-          phases.get("max_slow_member").deliveredPerSecond());
+          phases.get("max_slow_member").deliveredPerSecond(),
+          phases.get("max").measure().otherCores());
       return phases;
     } finally {
       if (slow != null) {
@@ -169,15 +177,15 @@ final class FanoutScenario {
    * absorbs: the publisher stays at most {@value #AHEAD} messages per member ahead of what the
    * members have received, so no queue overflows and the rate is the delivery capacity.
    */
-  private Phase phase(List<Member> members, Publisher pub, Round round, int n, double rate) {
+  private Phase phase(
+      List<Member> members, Publisher pub, Round round, int n, double rate, double seconds) {
     members.forEach(m -> m.latencies = new LongList());
     pub.reset();
     long received0 = pub.delivered.sum();
-    long seconds = (long) (profile.seconds() * 1000);
     round.measuring = true;
     Measure.Started started = Measure.start(target);
     long t0 = System.nanoTime();
-    long end = t0 + seconds * 1_000_000;
+    long end = t0 + (long) (seconds * 1e9);
     long published = 0;
     if (rate > 0) {
       long period = (long) (1e9 / rate);
@@ -189,7 +197,7 @@ final class FanoutScenario {
       while (System.nanoTime() < end) {
         while ((published * n) - (pub.delivered.sum() - received0) > (long) n * AHEAD
             && System.nanoTime() < end) {
-          LockSupport.parkNanos(20_000);
+          LockSupport.parkNanos(200_000);
         }
         pub.awaitPermit();
         pub.publish(published++);

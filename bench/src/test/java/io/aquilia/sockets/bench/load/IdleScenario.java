@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * idle: K connections that only connect. The server's heap in use after full collections and its
- * RSS, before and with the connections open, per connection; framework minus baseline.
+ * idle: K connections that only connect. The server's live heap (class histogram after a full
+ * collection) and its RSS (the heap is pre-touched, so this is native memory), before and with the
+ * connections open, per connection; framework minus baseline.
  */
 final class IdleScenario {
 
@@ -23,6 +24,10 @@ final class IdleScenario {
   }
 
   Map<String, Object> run() {
+    Log.info("idle: warm-up, %d connections per implementation", profile.idleSizes().get(0));
+    for (String impl : Bench.IMPLS) {
+      round(impl, profile.idleSizes().get(0));
+    }
     List<Object> sizes = new ArrayList<>();
     for (int k : profile.idleSizes()) {
       Map<String, List<double[]>> byImpl = new LinkedHashMap<>();

@@ -72,6 +72,9 @@ public final class JfrTop {
   }
 
   private static String name(RecordedFrame f) {
+    if (f.getMethod() == null || f.getMethod().getType() == null) {
+      return "?";
+    }
     return f.getMethod().getType().getName() + "." + f.getMethod().getName();
   }
 }
