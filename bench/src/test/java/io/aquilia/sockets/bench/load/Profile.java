@@ -34,8 +34,8 @@ record Profile(
           new Profile(
               "full",
               5,
-              5,
               3,
+              5,
               500,
               echo(List.of(1, 16, 64, 256), List.of(1, 16)),
               fit(List.of(100, 1000, 5000), fileLimit),
