@@ -16,6 +16,7 @@ import java.util.Map;
  * Bench --url=http://127.0.0.1:19581/bench/ --out=DIR [--profile=full|smoke]
  *       [--scenarios=clients,echo,fanout,idle,cross] [--client=jdk|tyrus] [--rounds=N] [--seconds=S]
  *       [--echo=1x1,16x16] [--rooms=100,1000] [--idle=1000] [--label=TEXT] [--server=TEXT]
+ * Bench --report=DIR/results.json     (writes RESULTS.md and the charts again from the results)
  * </pre>
  *
  * Writes {@code results.json}, {@code RESULTS.md} and one SVG chart per scenario into DIR.
@@ -44,6 +45,13 @@ public final class Bench {
         throw new IllegalArgumentException("arguments are --name=value, not: " + a);
       }
       opt.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
+    }
+    if (opt.containsKey("report")) {
+      Path file = Path.of(opt.get("report"));
+      Map<String, Object> results = JsonIn.read(file);
+      Report.write(results, file.toAbsolutePath().getParent());
+      Log.info("report rewritten from %s", file);
+      return results;
     }
     String url = opt.getOrDefault("url", "http://127.0.0.1:19581/bench/");
     Target target = new Target(URI.create(url.endsWith("/") ? url : url + "/"));

@@ -127,6 +127,16 @@ final class EchoScenario {
                                   / (r.throughput() * r.measure().seconds()))
                       .toList())));
       s.put(
+          "server_cpu_us_per_msg_rounds",
+          rounds.stream()
+              .map(
+                  r ->
+                      Stats.round(
+                          r.measure().serverCpuNanos()
+                              / 1e3
+                              / (r.throughput() * r.measure().seconds())))
+              .toList());
+      s.put(
           "other_cores",
           Stats.round(Stats.median(rounds.stream().map(r -> r.measure().otherCores()).toList())));
       s.put("errors", rounds.stream().mapToLong(RoundResult::errors).sum());
