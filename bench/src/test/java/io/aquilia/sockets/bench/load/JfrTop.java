@@ -32,7 +32,7 @@ public final class JfrTop {
     Map<String, Integer> self = new HashMap<>();
     Map<String, Integer> inclusive = new HashMap<>();
     int samples = 0;
-    for (RecordedEvent e : RecordingFile.readAllEvents(Path.of(args[0]))) {
+    for (RecordedEvent e : readWhatIsReadable(Path.of(args[0]))) {
       if (!e.getEventType().getName().equals("jdk.ExecutionSample") || e.getStackTrace() == null) {
         continue;
       }
@@ -56,6 +56,20 @@ public final class JfrTop {
         samples,
         top * 2,
         List.of("aquilia", "yasson", "parsson", "hibernate", "wsoc", "websocket", "bench"));
+  }
+
+  /** The events up to the first unreadable one (a recording cut short at shutdown). */
+  private static List<RecordedEvent> readWhatIsReadable(Path file) throws IOException {
+    List<RecordedEvent> events = new java.util.ArrayList<>();
+    try (RecordingFile f = new RecordingFile(file)) {
+      while (f.hasMoreEvents()) {
+        events.add(f.readEvent());
+      }
+    } catch (IOException e) {
+      System.out.println(
+          "(recording unreadable after " + events.size() + " events: " + e.getMessage() + ")");
+    }
+    return events;
   }
 
   private static void print(

@@ -52,7 +52,8 @@ final class Report {
             + " next to it, so that load that comes and goes on the machine mostly cancels out; the"
             + " targets are judged on the median paired ratio. *other load* is the CPU used by"
             + " everything but the load generator and the server during the rounds (from"
-            + " /proc/stat): on this shared 2-core machine it is rarely zero.\n");
+            + " /proc/stat: other processes, and kernel network work not charged to either JVM): on"
+            + " this shared 2-core machine it is rarely zero.\n");
     List<String[]> verdicts = new ArrayList<>();
     Map<String, Object> sc = map(results.get("scenarios"));
     if (sc.containsKey("clients")) {
@@ -286,8 +287,10 @@ final class Report {
       throws IOException {
     md.append("\n## idle\n\n![idle](idle.svg)\n\n");
     md.append(
-            "K connections that connect and stay idle; the server's heap in use after full collections"
-                + " and its RSS (from /proc), with the connections open minus before, per connection. ")
+            "K connections that connect and stay idle; the server's live heap (the total of a class"
+                + " histogram, taken after a full collection) and its RSS (from /proc; the heap is"
+                + " pre-touched, so RSS growth is native memory, and it is noisy), with the"
+                + " connections open minus before, per connection. ")
         .append(str(i.get("rounds")))
         .append(" rounds.\n\n");
     md.append("| K | impl | heap B/conn | RSS B/conn |\n|---|---|---|---|\n");
