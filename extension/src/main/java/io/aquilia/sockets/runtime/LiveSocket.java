@@ -6,8 +6,11 @@ import io.aquilia.sockets.Envelope;
 import io.aquilia.sockets.FaultCode;
 import io.aquilia.sockets.Guard;
 import io.aquilia.sockets.MessageType;
+import io.aquilia.sockets.PresenceMember;
 import io.aquilia.sockets.SocketFault;
 import io.aquilia.sockets.SocketNamespace;
+import io.aquilia.sockets.SocketStats;
+import io.aquilia.sockets.spi.SocketAdapter;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -15,13 +18,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A deployed socket: its model, its controller instance and its open connections. This is the entry
- * point the transport glue calls for open, frame and close.
+ * A deployed socket: its model, its controller instance, its open connections and its rooms. This
+ * is the entry point the transport glue calls for open, frame and close.
  */
 public final class LiveSocket implements SocketNamespace {
 
@@ -32,7 +37,9 @@ public final class LiveSocket implements SocketNamespace {
   private final EnvelopeCodec codec;
   private final Clock clock;
   private final Dispatcher dispatcher;
-  private final OriginPolicy origins;
+  private final SocketProtection protection;
+  private final Rooms rooms;
+  private final DeliveryStats delivery = new DeliveryStats();
   private final Map<String, RuntimeConnection> connections = new ConcurrentHashMap<>();
 
   LiveSocket(
@@ -40,13 +47,28 @@ public final class LiveSocket implements SocketNamespace {
       Object controller,
       EnvelopeCodec codec,
       PayloadBinder binder,
-      Clock clock) {
+      Clock clock,
+      SocketAdapter adapter,
+      Executor streams) {
+    this(model, controller, codec, binder, clock, adapter, streams, Components.NONE);
+  }
+
+  LiveSocket(
+      ControllerModel model,
+      Object controller,
+      EnvelopeCodec codec,
+      PayloadBinder binder,
+      Clock clock,
+      SocketAdapter adapter,
+      Executor streams,
+      Components components) {
     this.model = model;
     this.controller = controller;
     this.codec = codec;
     this.clock = clock;
-    this.dispatcher = new Dispatcher(this, binder);
-    this.origins = new OriginPolicy(model.limits().allowedOrigins());
+    this.dispatcher = new Dispatcher(this, binder, streams);
+    this.protection = new SocketProtection(model, controller, components, clock);
+    this.rooms = new Rooms(this, adapter, model.rooms().presence());
   }
 
   @Override
@@ -61,7 +83,10 @@ public final class LiveSocket implements SocketNamespace {
 
   @Override
   public Collection<Connection> connections() {
-    return List.copyOf(connections.values());
+    return connections.values().stream()
+        .filter(RuntimeConnection::isOpen)
+        .map(c -> (Connection) c)
+        .toList();
   }
 
   @Override
@@ -70,15 +95,72 @@ public final class LiveSocket implements SocketNamespace {
   }
 
   @Override
-  public int broadcast(String event, Object payload) {
+  public int broadcast(String event, Object payload, String excludeConnectionId) {
     String text = codec.encode(Envelope.event(event, payload));
+    int n = deliverAll(text, excludeConnectionId);
+    rooms.forward(null, text, excludeConnectionId);
+    return n;
+  }
+
+  @Override
+  public int publish(String room, String event, Object payload, String excludeConnectionId) {
+    RoomNames.require(room);
+    return rooms.publish(room, codec.encode(Envelope.event(event, payload)), excludeConnectionId);
+  }
+
+  @Override
+  public Set<String> rooms() {
+    return rooms.names();
+  }
+
+  @Override
+  public CompletionStage<Set<String>> membersAsync(String room) {
+    return rooms.memberIds(room);
+  }
+
+  @Override
+  public CompletionStage<List<PresenceMember>> presenceAsync(String room) {
+    return rooms.presence(room);
+  }
+
+  @Override
+  public SocketStats stats() {
+    return new SocketStats(
+        (int) connections.values().stream().filter(RuntimeConnection::isOpen).count(),
+        rooms.names().size(),
+        delivery.dropped().sum(),
+        delivery.slowConsumerCloses().sum(),
+        delivery.refused().sum());
+  }
+
+  /**
+   * Delivers text published by another server: to this server's members of the room ({@code room ==
+   * null}: every connection), except one.
+   */
+  void deliver(String room, String text, String excludeConnectionId) {
+    if (room == null) {
+      deliverAll(text, excludeConnectionId);
+    } else {
+      rooms.deliver(room, text, excludeConnectionId);
+    }
+  }
+
+  private int deliverAll(String text, String excludeConnectionId) {
     int n = 0;
     for (RuntimeConnection c : connections.values()) {
-      if (c.sendText(text)) {
+      if (!c.id().equals(excludeConnectionId) && c.sendText(text)) {
         n++;
       }
     }
     return n;
+  }
+
+  Rooms roomIndex() {
+    return rooms;
+  }
+
+  DeliveryStats delivery() {
+    return delivery;
   }
 
   /** The validated model. */
@@ -88,7 +170,12 @@ public final class LiveSocket implements SocketNamespace {
 
   /** Whether the origin header (possibly null) is allowed by the socket. */
   public boolean allowsOrigin(String origin) {
-    return origins.allows(origin);
+    return protection.allowsOrigin(origin);
+  }
+
+  /** The door, quotas, rate limit, guards, middleware and counters of this socket. */
+  public SocketProtection protection() {
+    return protection;
   }
 
   /** The codec of this socket. */
@@ -101,8 +188,9 @@ public final class LiveSocket implements SocketNamespace {
   }
 
   /**
-   * A new connection: converts path parameters, runs connect guards, announces the connection and
-   * calls {@code @OnConnect}. A refusal closes the connection with the fault's close code.
+   * A new connection: converts path parameters, runs connect guards, announces the connection,
+   * calls {@code @OnConnect} and joins the path room. A refusal closes the connection with the
+   * fault's close code.
    */
   public RuntimeConnection open(Transport transport, HandshakeInfo handshake) {
     RuntimeConnection conn = new RuntimeConnection(this, transport, handshake, clock.instant());
@@ -110,38 +198,73 @@ public final class LiveSocket implements SocketNamespace {
       model
           .pathParamTypes()
           .forEach((name, types) -> types.forEach(t -> conn.typedPathParam(name, t)));
-      if (model.limits().maxConnections() > 0
-          && connections.size() >= model.limits().maxConnections()) {
-        throw new SocketFault(
-            FaultCode.WS_QUOTA_EXCEEDED,
-            FaultCode.WS_QUOTA_EXCEEDED.defaultMessage() + ": maxConnections reached");
-      }
-      runGuards(conn, Guard.Stage.CONNECT, null);
+      protection.connect(conn);
       conn.sendText(codec.control(MessageType.SYSTEM, "connected", null, announcement(conn)));
       if (model.onConnect().isPresent()) {
         Invoker.call(controller, model.onConnect().get(), new Invocation(conn, null, null, null));
       }
     } catch (SocketFault f) {
-      conn.close(
-          new CloseStatus(f.closeCode(), RuntimeConnection.truncateReason(f.getMessage())), false);
+      CloseStatus refused =
+          new CloseStatus(f.closeCode(), RuntimeConnection.truncateReason(f.getMessage()));
+      conn.close(refused, false);
+      protection.disconnect(conn, refused); // the container may report the close before we know it
       return conn;
     } catch (Throwable t) {
       LOG.log(Level.SEVERE, Messages.lifecycleFailed("@OnConnect", name(), conn.id()), t);
       conn.close(CloseStatus.INTERNAL_ERROR, false);
+      protection.disconnect(conn, CloseStatus.INTERNAL_ERROR);
       return conn;
     }
     conn.connectHandled();
     connections.put(conn.id(), conn);
     if (!conn.markOpen() && !conn.isOpen()) {
       connections.remove(conn.id());
+      return conn;
     }
+    model.rooms().joinPathRoom().ifPresent(param -> joinPathRoom(conn, param));
     return conn;
   }
 
-  /** Handles one decoded frame. */
+  /** The automatic join of the path room; a refusal closes the connection like a connect guard. */
+  private void joinPathRoom(RuntimeConnection conn, String param) {
+    String room = conn.pathParams().get(param);
+    try {
+      Optional<String> bad = RoomNames.problem(room);
+      if (bad.isPresent()) {
+        throw new SocketFault(
+            FaultCode.WS_HANDSHAKE_FAILED,
+            FaultCode.WS_HANDSHAKE_FAILED.defaultMessage()
+                + ": path parameter '"
+                + param
+                + "' is not a valid room name");
+      }
+      runJoinGuards(conn, null, room);
+      rooms.join(conn, room, Rooms.Origin.SERVER);
+    } catch (SocketFault f) {
+      conn.close(
+          new CloseStatus(f.closeCode(), RuntimeConnection.truncateReason(f.getMessage())), false);
+    } catch (Throwable t) {
+      LOG.log(Level.SEVERE, Messages.lifecycleFailed("JOIN guard", name(), conn.id()), t);
+      conn.close(CloseStatus.INTERNAL_ERROR, false);
+    }
+  }
+
+  /**
+   * Handles one decoded frame: control messages at once, the others through the connection's
+   * inbound queue (in order, one at a time, unless the socket is concurrent).
+   */
   public void frame(RuntimeConnection conn, Frame frame) {
     conn.touch(clock.millis());
-    dispatcher.dispatch(conn, frame);
+    if (!protection.admit(conn, frame, f -> dispatcher.refuse(conn, frame, f))) {
+      return; // over the rate limit: answered, not handled
+    }
+    if (frame instanceof Frame.Message m && m.envelope().type() == MessageType.CONTROL) {
+      dispatcher.control(conn, m.envelope());
+      return;
+    }
+    if (!conn.inbound().submit(() -> dispatcher.dispatch(conn, frame))) {
+      dispatcher.refuseBusy(conn, frame);
+    }
   }
 
   /** Records activity (a pong, for instance). */
@@ -150,8 +273,9 @@ public final class LiveSocket implements SocketNamespace {
   }
 
   /**
-   * The connection ended, for whatever reason; {@code @OnDisconnect} runs exactly once, for
-   * connections whose {@code @OnConnect} completed.
+   * The connection ended, for whatever reason: its streaming replies stop, {@code @OnDisconnect}
+   * runs exactly once (for connections whose {@code @OnConnect} completed), then the connection
+   * leaves its rooms.
    */
   public void closed(RuntimeConnection conn, CloseStatus reported) {
     conn.close(reported, true);
@@ -159,34 +283,42 @@ public final class LiveSocket implements SocketNamespace {
       return;
     }
     connections.remove(conn.id());
-    if (!conn.wasConnectHandled() || model.onDisconnect().isEmpty()) {
-      return;
-    }
+    conn.abortStreams();
     CloseStatus status = conn.requestedClose().filter(s -> s != reported).orElse(reported);
+    protection.disconnect(conn, status);
     try {
-      Invoker.call(
-          controller, model.onDisconnect().get(), new Invocation(conn, null, null, status));
-    } catch (Throwable t) {
-      LOG.log(Level.WARNING, Messages.lifecycleFailed("@OnDisconnect", name(), conn.id()), t);
-    }
-  }
-
-  /** Runs the guards of a stage; a {@code false} or a fault denies. */
-  void runGuards(RuntimeConnection conn, Guard.Stage stage, Envelope envelope) throws Throwable {
-    for (HandlerModel g : model.guards()) {
-      if (!g.stages().contains(stage)) {
-        continue;
+      if (!conn.wasConnectHandled() || model.onDisconnect().isEmpty()) {
+        return;
       }
-      Object r = Invoker.call(controller, g, new Invocation(conn, envelope, null, null));
-      if (Boolean.FALSE.equals(r)) {
-        throw SocketFault.forbidden("denied by guard " + g.method().getName());
+      try {
+        Invoker.call(
+            controller, model.onDisconnect().get(), new Invocation(conn, null, null, status));
+      } catch (Throwable t) {
+        LOG.log(Level.WARNING, Messages.lifecycleFailed("@OnDisconnect", name(), conn.id()), t);
       }
+    } finally {
+      // after @OnDisconnect, which may still read conn.rooms()
+      rooms.leaveAll(conn, Rooms.Origin.DISCONNECT);
     }
   }
 
   /**
-   * Pings connections and closes those silent for longer than interval + timeout. Does nothing when
-   * the socket's heartbeat interval is 0 (heartbeats off).
+   * Runs the guards and role checks of a stage (see {@link GuardChain}); a {@code false} or a fault
+   * denies.
+   */
+  void runGuards(RuntimeConnection conn, Guard.Stage stage, Envelope envelope) throws Throwable {
+    protection.guards(conn, stage, envelope, null);
+  }
+
+  /** Runs the {@code JOIN}-stage guards for a room; a {@code false} or a fault denies. */
+  void runJoinGuards(RuntimeConnection conn, Envelope envelope, String room) throws Throwable {
+    protection.guards(conn, Guard.Stage.JOIN, envelope, room);
+  }
+
+  /**
+   * Pings connections and closes those silent for longer than interval + timeout; drops those whose
+   * close has been stuck for longer than the timeout (a client that stopped reading). Does nothing
+   * when the socket's heartbeat interval is 0 (heartbeats off).
    */
   void heartbeat() {
     if (model.limits().heartbeatIntervalSeconds() <= 0) {
@@ -196,13 +328,24 @@ public final class LiveSocket implements SocketNamespace {
     long limit =
         (model.limits().heartbeatIntervalSeconds() + model.limits().heartbeatTimeoutSeconds())
             * 1000L;
+    long grace = model.limits().heartbeatTimeoutSeconds() * 1000L;
     for (RuntimeConnection c : connections.values()) {
-      if (now - c.lastActivity() > limit) {
+      if (c.stuckClosing(now, grace)) {
+        LOG.warning(Messages.closeStuck(c.id(), model.limits().heartbeatTimeoutSeconds()));
+        c.abort();
+        closed(c, c.requestedClose().orElse(CloseStatus.GOING_AWAY));
+      } else if (!c.isOpen()) {
+        continue;
+      } else if (now - c.lastActivity() > limit) {
         c.close(new CloseStatus(1001, "heartbeat timeout"), true);
       } else {
         c.ping();
       }
     }
+  }
+
+  long millis() {
+    return clock.millis();
   }
 
   /** Closes every connection with 1001 and runs their disconnect handlers. */
@@ -224,7 +367,7 @@ public final class LiveSocket implements SocketNamespace {
     p.put("connectionId", conn.id());
     p.put("namespace", name());
     p.put("limits", limits);
-    p.put("events", Set.copyOf(model.events().keySet()).stream().sorted().toList());
+    p.put("events", model.inboundEvents());
     return p;
   }
 

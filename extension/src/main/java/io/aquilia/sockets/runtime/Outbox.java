@@ -3,6 +3,9 @@ package io.aquilia.sockets.runtime;
 import io.aquilia.sockets.CloseStatus;
 import io.aquilia.sockets.OverflowPolicy;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -23,10 +26,13 @@ final class Outbox {
   private final int capacity;
   private final OverflowPolicy policy;
   private final Runnable onSlowConsumer;
+  private final LongAdder droppedTotal;
   private final ReentrantLock lock = new ReentrantLock();
   // small at first: every open connection has one, and most are rarely behind
   private final ArrayDeque<Object> queue = new ArrayDeque<>(3);
   private final Consumer<Throwable> written = this::onWritten;
+  // guarded by lock: run (outside the lock) once the queue is at most half full, or closed
+  private final List<Runnable> roomWaiters = new ArrayList<>();
   // guarded by lock
   private boolean writing;
   private boolean inSend;
@@ -41,11 +47,25 @@ final class Outbox {
       int capacity,
       OverflowPolicy policy,
       Runnable onSlowConsumer) {
+    this(connectionId, transport, capacity, policy, onSlowConsumer, new LongAdder());
+  }
+
+  /**
+   * @param droppedTotal also counts every drop (the socket's total, shared by its connections)
+   */
+  Outbox(
+      String connectionId,
+      Transport transport,
+      int capacity,
+      OverflowPolicy policy,
+      Runnable onSlowConsumer,
+      LongAdder droppedTotal) {
     this.connectionId = connectionId;
     this.transport = transport;
     this.capacity = capacity;
     this.policy = policy;
     this.onSlowConsumer = onSlowConsumer;
+    this.droppedTotal = droppedTotal;
   }
 
   /** Queues a text frame; false if closed or dropped. */
@@ -83,6 +103,7 @@ final class Outbox {
       return false;
     }
     if (drops > 0) {
+      droppedTotal.increment();
       if (Long.bitCount(drops) == 1) {
         LOG.warning(Messages.dropped(connectionId, policy.name(), drops));
       }
@@ -112,6 +133,8 @@ final class Outbox {
    */
   void close(CloseStatus status, boolean immediate) {
     boolean startNow;
+    long drops;
+    List<Runnable> waiters;
     lock.lock();
     try {
       if (closed) {
@@ -127,11 +150,84 @@ final class Outbox {
       } else {
         queue.addLast(status);
       }
+      drops = dropped;
+      waiters = takeWaitersLocked(true);
     } finally {
       lock.unlock();
     }
+    if (drops > 0) {
+      LOG.warning(Messages.droppedTotal(connectionId, policy.name(), drops));
+    }
+    runAll(waiters);
     if (startNow) {
       write(status);
+    }
+  }
+
+  /**
+   * Gives up on the queue and on the write in flight: closes the transport now, for a connection
+   * whose close frame could not be written in time.
+   */
+  void abort(CloseStatus status) {
+    List<Runnable> waiters;
+    lock.lock();
+    try {
+      closed = true;
+      queue.clear();
+      waiters = takeWaitersLocked(true);
+    } finally {
+      lock.unlock();
+    }
+    runAll(waiters);
+    closeTransport(status);
+  }
+
+  /**
+   * How many more messages a streaming reply may queue now: the free places when the queue is at
+   * most half full (at least 1 then), else 0; 0 when closed.
+   */
+  int room() {
+    lock.lock();
+    try {
+      return closed || queue.size() > capacity / 2 ? 0 : capacity - queue.size();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Runs {@code waiter} once the queue is at most half full, or closed: now (on this thread) if it
+   * already is, else on the thread that completes the write that makes it so.
+   */
+  void whenRoom(Runnable waiter) {
+    lock.lock();
+    try {
+      if (!closed && queue.size() > capacity / 2) {
+        roomWaiters.add(waiter);
+        return;
+      }
+    } finally {
+      lock.unlock();
+    }
+    waiter.run();
+  }
+
+  private List<Runnable> takeWaitersLocked(boolean all) {
+    if (roomWaiters.isEmpty() || (!all && queue.size() > capacity / 2)) {
+      return List.of();
+    }
+    List<Runnable> taken = new ArrayList<>(roomWaiters);
+    roomWaiters.clear();
+    return taken;
+  }
+
+  private static void runAll(List<Runnable> waiters) {
+    for (Runnable r : waiters) {
+      try {
+        r.run();
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, Messages.waiterFailed(), e);
+      }
     }
   }
 
@@ -178,6 +274,7 @@ final class Outbox {
       } catch (RuntimeException e) {
         onWritten(e);
       }
+      List<Runnable> waiters;
       lock.lock();
       try {
         inSend = false;
@@ -185,9 +282,11 @@ final class Outbox {
           return;
         }
         item = nextLocked();
+        waiters = takeWaitersLocked(false);
       } finally {
         lock.unlock();
       }
+      runAll(waiters);
     }
   }
 
@@ -199,6 +298,7 @@ final class Outbox {
 
   private void onWritten(Throwable failure) {
     Object next;
+    List<Runnable> waiters;
     lock.lock();
     try {
       if (failure != null) {
@@ -209,9 +309,11 @@ final class Outbox {
         return;
       }
       next = nextLocked();
+      waiters = takeWaitersLocked(false);
     } finally {
       lock.unlock();
     }
+    runAll(waiters);
     if (failure != null && LOG.isLoggable(Level.FINE)) {
       LOG.log(Level.FINE, "AQS-108 Write failed on connection " + connectionId, failure);
     }

@@ -8,6 +8,9 @@ import io.aquilia.sockets.OnDisconnect;
 import io.aquilia.sockets.PathParam;
 import io.aquilia.sockets.Socket;
 import io.aquilia.sockets.SocketController;
+import io.aquilia.sockets.UseGuards;
+import io.aquilia.sockets.UseMiddleware;
+import io.aquilia.sockets.middleware.LoggingMiddleware;
 import jakarta.validation.Valid;
 import java.time.Instant;
 import java.util.List;
@@ -21,8 +24,22 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p>Events from the client: {@code message.send} (acknowledged, payload {@link ChatMessage}) and
  * {@code room.who}. Events to the client: {@code message.new}, {@code user.joined} and {@code
  * user.left}.
+ *
+ * <p>Protection: only pages served by the sample's own server may connect (other origins get HTTP
+ * 403; change {@code allowedOrigins} or set {@code
+ * aquilia.sockets."/ws/chat/:room".allowed-origins} through MicroProfile Config), each connection
+ * may send 5 messages per second with bursts of 10, one address may hold 20 connections, {@link
+ * RoomNameGuard} refuses odd room names, and the built-in {@link LoggingMiddleware} logs connects,
+ * messages (without text) and disconnects.
  */
-@Socket(value = "/ws/chat/:room", allowedOrigins = "*", messageRateLimit = 20)
+@Socket(
+    value = "/ws/chat/:room",
+    allowedOrigins = {"http://localhost:19080", "http://127.0.0.1:19080"},
+    messageRateLimit = 5,
+    rateLimitBurst = 10,
+    maxConnectionsPerIp = 20)
+@UseGuards(RoomNameGuard.class)
+@UseMiddleware(LoggingMiddleware.class)
 public class ChatSocket extends SocketController {
 
   /** The connection attribute holding the display name. */
