@@ -56,7 +56,7 @@ public class AdminServlet extends HttpServlet {
             + ",\"rawEcho\":"
             + RawEchoEndpoint.OPEN.get()
             + ",\"rawRoom\":"
-            + RawRoomEndpoint.MEMBERS.size()
+            + RawRoomEndpoint.OPEN.get()
             + "}";
     resp.setContentType("application/json");
     resp.getWriter().write(json);

@@ -8,17 +8,17 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 
 /**
- * Framework side of the fan-out publisher: a validated, acknowledged {@code publish} that
- * broadcasts the tick to the room socket and answers with the number of recipients.
+ * Framework side of the fan-out publisher: a validated, acknowledged {@code publish} that publishes
+ * the tick to its room of the room socket and answers with the number of recipients.
  */
 @Socket(value = "/fw/pub", allowedOrigins = "*")
 public class FwPublishSocket extends SocketController {
 
   @Inject FwRoomSocket room;
 
-  /** Broadcasts the tick to every member of the room. */
+  /** Publishes the tick to every member of its room. */
   @Event(value = "publish", ack = true)
   public int publish(@Valid Tick tick) {
-    return room.broadcast("tick", tick);
+    return room.publish(tick.room(), "tick", tick);
   }
 }

@@ -5,10 +5,10 @@ import io.aquilia.sockets.Socket;
 import io.aquilia.sockets.SocketController;
 
 /**
- * Framework side of fan-out: every connection of this socket is a member of the one room. Until the
- * rooms feature lands, the room is the namespace and publishing is {@code broadcast}.
+ * Framework side of fan-out: a member of the room named in the path ({@code /fw/room/r0}), which it
+ * joins on connect ({@code joinPathRoom}).
  */
-@Socket(value = "/fw/room", allowedOrigins = "*")
+@Socket(value = "/fw/room/:room", allowedOrigins = "*", joinPathRoom = "room")
 public class FwRoomSocket extends SocketController {
 
   /** Members send nothing; an event keeps the controller a regular one. */

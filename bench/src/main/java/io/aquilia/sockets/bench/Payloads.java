@@ -27,12 +27,16 @@ public final class Payloads {
   public record EchoOut(long seq, String text) {}
 
   /**
-   * The payload of {@code publish}, broadcast as is to the room as {@code tick}.
+   * The payload of {@code publish}, published as is to its room as {@code tick}.
    *
+   * @param room the room
    * @param seq the publisher's sequence number
    * @param t the publisher's clock when it sent the message (nanoseconds, for latency)
    * @param text some text
    */
   public record Tick(
-      @NotNull @PositiveOrZero Long seq, @NotNull Long t, @NotBlank @Size(max = 512) String text) {}
+      @NotBlank @Size(max = 128) String room,
+      @NotNull @PositiveOrZero Long seq,
+      @NotNull Long t,
+      @NotBlank @Size(max = 512) String text) {}
 }

@@ -29,7 +29,7 @@ public class RawPublishEndpoint {
     }
     Tick tick = RawSupport.bind(in, Tick.class, out);
     if (tick != null) {
-      out.send(RawSupport.ackOk(in, RawRoomEndpoint.broadcast("tick", tick)));
+      out.send(RawSupport.ackOk(in, RawRoomEndpoint.publish(tick.room(), "tick", tick)));
     }
   }
 }

@@ -4,23 +4,32 @@ import jakarta.websocket.OnClose;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
+import jakarta.websocket.server.PathParam;
 import jakarta.websocket.server.ServerEndpoint;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** Baseline of {@link FwRoomSocket}: every open session is a member of the one room. */
-@ServerEndpoint("/raw/room")
+/** Baseline of {@link FwRoomSocket}: a session is a member of the room named in its path. */
+@ServerEndpoint("/raw/room/{room}")
 public class RawRoomEndpoint {
 
-  static final Set<RawOutbox> MEMBERS = ConcurrentHashMap.newKeySet();
+  static final Map<String, Set<RawOutbox>> ROOMS = new ConcurrentHashMap<>();
+  static final AtomicInteger OPEN = new AtomicInteger();
 
   private RawOutbox out;
+  private String room;
 
-  /** Encodes once and queues the frame for every member; returns the number of members. */
-  static int broadcast(String event, Object payload) {
+  /** Encodes once and queues the frame for every member of a room; returns the number. */
+  static int publish(String room, String event, Object payload) {
+    Set<RawOutbox> members = ROOMS.get(room);
+    if (members == null) {
+      return 0;
+    }
     String text = RawSupport.event(event, payload);
     int n = 0;
-    for (RawOutbox m : MEMBERS) {
+    for (RawOutbox m : members) {
       m.send(text);
       n++;
     }
@@ -29,11 +38,13 @@ public class RawRoomEndpoint {
 
   /** Joins the room. */
   @OnOpen
-  public void open(Session session) {
+  public void open(Session session, @PathParam("room") String room) {
     session.setMaxIdleTimeout(0);
+    this.room = room;
     out = new RawOutbox(session.getAsyncRemote());
     out.send(RawSupport.connected("/raw/room"));
-    MEMBERS.add(out);
+    ROOMS.computeIfAbsent(room, r -> ConcurrentHashMap.newKeySet()).add(out);
+    OPEN.incrementAndGet();
   }
 
   /** Members send nothing. */
@@ -43,6 +54,10 @@ public class RawRoomEndpoint {
   /** Leaves the room. */
   @OnClose
   public void close() {
-    MEMBERS.remove(out);
+    Set<RawOutbox> members = ROOMS.get(room);
+    if (members != null) {
+      members.remove(out);
+    }
+    OPEN.decrementAndGet();
   }
 }

@@ -36,6 +36,31 @@ final class FanoutScenario {
   record Phase(
       long published, double deliveredPerSecond, long lost, long[] latency, Measure measure) {}
 
+  /**
+   * The rooms of a fan-out run.
+   *
+   * @param count how many rooms
+   * @param size members per room
+   */
+  record Rooms(int count, int size) {
+
+    /** {@code "100"}: one room of 100; {@code "100x10"}: 100 rooms of 10. */
+    static Rooms parse(String spec) {
+      String[] p = spec.split("x");
+      return p.length == 1
+          ? new Rooms(1, Integer.parseInt(p[0]))
+          : new Rooms(Integer.parseInt(p[0]), Integer.parseInt(p[1]));
+    }
+
+    int members() {
+      return count * size;
+    }
+
+    String label() {
+      return count == 1 ? "N=" + size : count + " rooms of " + size;
+    }
+  }
+
   private final Target target;
   private final Client client;
   private final Profile profile;
@@ -49,11 +74,16 @@ final class FanoutScenario {
   Map<String, Object> run() {
     Log.info("fan-out: warm-up, %.1f s per phase and implementation", profile.warmupSeconds());
     for (String impl : Bench.IMPLS) {
-      round(impl, Math.min(100, profile.roomSizes().get(0)), 100, profile.warmupSeconds());
+      round(
+          impl,
+          new Rooms(1, Math.min(100, Rooms.parse(profile.roomSizes().get(0)).size())),
+          100,
+          profile.warmupSeconds());
     }
     List<Object> rooms = new ArrayList<>();
-    for (int n : profile.roomSizes()) {
-      double rate = Math.max(1, profile.fixedDeliveries() / n);
+    for (String spec : profile.roomSizes()) {
+      Rooms n = Rooms.parse(spec);
+      double rate = Math.max(1, profile.fixedDeliveries() / n.size());
       Map<String, Map<String, List<Phase>>> byImpl = new LinkedHashMap<>();
       for (int r = 0; r < profile.rounds(); r++) {
         for (String impl : Bench.order(r)) {
@@ -74,15 +104,19 @@ final class FanoutScenario {
     out.put("rounds", profile.rounds());
     out.put(
         "room",
-        "every connection of the socket (SocketController.broadcast); rooms are not merged yet");
+        "rooms of the socket: members join r0, r1, ... on connect (joinPathRoom), the publisher"
+            + " publishes round-robin to them (SocketController.publish)");
     out.put("rooms", rooms);
     return out;
   }
 
   private static Map<String, Object> summarize(
-      int n, double rate, Map<String, Map<String, List<Phase>>> byImpl) {
+      Rooms n, double rate, Map<String, Map<String, List<Phase>>> byImpl) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("members", n);
+    m.put("label", n.label());
+    m.put("members", n.members());
+    m.put("rooms", n.count());
+    m.put("room_size", n.size());
     m.put("fixed_rate_publishes_per_s", rate);
     Map<String, Double> max = new LinkedHashMap<>();
     for (var e : byImpl.entrySet()) {
@@ -131,28 +165,37 @@ final class FanoutScenario {
     return m;
   }
 
-  private Map<String, Phase> round(String impl, int n, double rate, double seconds) {
+  private Map<String, Phase> round(String impl, Rooms n, double rate, double seconds) {
     List<Member> members = new ArrayList<>();
     Round round = new Round();
     Publisher pub = new Publisher();
-    for (int i = 0; i < n; i++) {
-      members.add(new Member(round, pub.delivered));
+    List<List<Member>> byRoom = new ArrayList<>();
+    for (int r = 0; r < n.count(); r++) {
+      List<Member> room = new ArrayList<>();
+      for (int i = 0; i < n.size(); i++) {
+        room.add(new Member(round, pub.delivered));
+      }
+      byRoom.add(room);
+      members.addAll(room);
     }
     Map<String, Phase> phases = new LinkedHashMap<>();
     SlowMember slow = null;
     try {
-      Peer.openAll(client, target.ws(impl, "room"), members, 64, Duration.ofSeconds(120));
-      target.awaitOpen(impl, "room", n, Duration.ofSeconds(30));
+      for (int r = 0; r < n.count(); r++) {
+        Peer.openAll(
+            client, target.ws(impl, "room/r" + r), byRoom.get(r), 64, Duration.ofSeconds(120));
+      }
+      target.awaitOpen(impl, "room", n.members(), Duration.ofSeconds(30));
       Peer.openAll(client, target.ws(impl, "pub"), List.of(pub), 1, Duration.ofSeconds(30));
       phases.put("fixed_rate", phase(members, pub, round, n, rate, seconds));
       phases.put("max", phase(members, pub, round, n, 0, seconds));
-      slow = SlowMember.join(target.ws(impl, "room"));
-      target.awaitOpen(impl, "room", n + 1, Duration.ofSeconds(30));
+      slow = SlowMember.join(target.ws(impl, "room/r0"));
+      target.awaitOpen(impl, "room", n.members() + 1, Duration.ofSeconds(30));
       phases.put("max_slow_member", phase(members, pub, round, n, 0, seconds));
       Phase f = phases.get("fixed_rate");
       Log.info(
-          "fan-out N=%d %s: fixed %.0f/s lost=%d p50=%.0fus p99=%.0fus | max %.0f/s | with slow member %.0f/s | other load %.2f cores",
-          n,
+          "fan-out %s %s: fixed %.0f/s lost=%d p50=%.0fus p99=%.0fus | max %.0f/s | with slow member %.0f/s | other load %.2f cores",
+          n.label(),
           impl,
           f.deliveredPerSecond(),
           f.lost(),
@@ -178,7 +221,7 @@ final class FanoutScenario {
    * members have received, so no queue overflows and the rate is the delivery capacity.
    */
   private Phase phase(
-      List<Member> members, Publisher pub, Round round, int n, double rate, double seconds) {
+      List<Member> members, Publisher pub, Round round, Rooms n, double rate, double seconds) {
     members.forEach(m -> m.latencies = new LongList());
     pub.reset();
     long received0 = pub.delivered.sum();
@@ -191,22 +234,23 @@ final class FanoutScenario {
       long period = (long) (1e9 / rate);
       for (long next = t0; next < end; next += period) {
         LockSupport.parkNanos(next - System.nanoTime());
-        pub.publish(published++);
+        pub.publish(published++, n.count());
       }
     } else {
       while (System.nanoTime() < end) {
-        while ((published * n) - (pub.delivered.sum() - received0) > (long) n * AHEAD
+        while ((published * n.size()) - (pub.delivered.sum() - received0)
+                > (long) n.members() * AHEAD
             && System.nanoTime() < end) {
           LockSupport.parkNanos(200_000);
         }
         pub.awaitPermit();
-        pub.publish(published++);
+        pub.publish(published++, n.count());
       }
     }
     long inWindow = pub.delivered.sum() - received0;
     Measure m = started.stop();
     round.measuring = false;
-    long expected = published * n;
+    long expected = published * n.size();
     long total = published;
     Sleep.until(() -> pub.acked() >= total, 30_000);
     Sleep.until(() -> pub.delivered.sum() - received0 >= expected, 30_000);
@@ -264,11 +308,14 @@ final class FanoutScenario {
       }
     }
 
-    void publish(long seq) {
+    /** Publishes message {@code seq} to room {@code r<seq % rooms>}. */
+    void publish(long seq, int rooms) {
       conn.send(
           "{\"id\":"
               + seq
-              + ",\"type\":\"event\",\"event\":\"publish\",\"payload\":{\"seq\":"
+              + ",\"type\":\"event\",\"event\":\"publish\",\"payload\":{\"room\":\"r"
+              + (seq % rooms)
+              + "\",\"seq\":"
               + seq
               + ",\"t\":"
               + System.nanoTime()

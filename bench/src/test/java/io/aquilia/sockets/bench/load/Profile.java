@@ -12,7 +12,8 @@ import java.util.List;
  * @param rounds rounds per implementation
  * @param rampMillis unmeasured time at the start of an echo round
  * @param echoConfigs the echo-ack combinations
- * @param roomSizes the fan-out room sizes
+ * @param roomSizes the fan-out rooms: {@code "100"} is one room of 100, {@code "100x10"} 100 rooms
+ *     of 10
  * @param fixedDeliveries deliveries per second in the fixed-rate fan-out phase
  * @param idleSizes the idle connection counts
  */
@@ -23,7 +24,7 @@ record Profile(
     int rounds,
     long rampMillis,
     List<EchoScenario.Config> echoConfigs,
-    List<Integer> roomSizes,
+    List<String> roomSizes,
     double fixedDeliveries,
     List<Integer> idleSizes) {
 
@@ -38,7 +39,7 @@ record Profile(
               5,
               500,
               echo(List.of(1, 16, 64, 256), List.of(1, 16)),
-              fit(List.of(100, 1000, 5000), fileLimit),
+              fitRooms(List.of("100", "1000", "5000", "100x10"), fileLimit),
               20_000,
               fit(List.of(1000, 10_000), fileLimit));
       case "smoke" ->
@@ -49,7 +50,7 @@ record Profile(
               1,
               100,
               echo(List.of(1, 4), List.of(1, 4)),
-              List.of(10),
+              List.of("10", "3x4"),
               200,
               List.of(50));
       default -> throw new IllegalArgumentException("unknown profile: " + name + " (full, smoke)");
@@ -83,7 +84,7 @@ record Profile(
     if (spec == null) {
       return this;
     }
-    List<Integer> sizes = java.util.Arrays.stream(spec.split(",")).map(Integer::valueOf).toList();
+    List<String> sizes = List.of(spec.split(","));
     return new Profile(
         name,
         warmupSeconds,
@@ -136,6 +137,13 @@ record Profile(
       }
     }
     return out;
+  }
+
+  /** Room specs whose members fit the open-file limit. */
+  private static List<String> fitRooms(List<String> specs, long fileLimit) {
+    return specs.stream()
+        .filter(s -> FanoutScenario.Rooms.parse(s).members() + 1000 <= fileLimit)
+        .toList();
   }
 
   /** Sizes that fit the open-file limit (each connection needs a descriptor, plus headroom). */

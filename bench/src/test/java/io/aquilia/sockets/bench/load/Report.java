@@ -191,21 +191,22 @@ final class Report {
       StringBuilder md, Map<String, Object> f, Path dir, List<String[]> verdicts)
       throws IOException {
     md.append("\n## fan-out\n\n![fan-out](fan-out.svg)\n\n");
-    md.append("One room of N members (")
+    md.append("One room of N members, or many rooms of 10 (")
         .append(str(f.get("room")))
         .append(
-            "); a publisher sends validated,"
-                + " acknowledged `publish` events that the server broadcasts to the room. Phases: a fixed rate"
-                + " (N x rate deliveries/s), the maximum rate the room absorbs (the publisher stays at most "
+            "); a publisher sends validated, acknowledged `publish` events that the server publishes"
+                + " to a room. Phases: a fixed rate of 20,000 deliveries/s, the maximum rate the"
+                + " rooms absorb (the publisher stays at most "
                 + FanoutScenario.AHEAD
-                + " messages per member ahead of the deliveries), and the maximum rate"
-                + " with one extra member that never reads. ")
+                + " messages per member ahead of the deliveries), and the maximum rate with one more"
+                + " member of room r0 that never reads (the change is the other members' rate, paired"
+                + " with the maximum-rate phase of the same round). ")
         .append(str(f.get("rounds")))
         .append(" rounds of ")
         .append(str(f.get("seconds_per_phase")))
         .append(" s per phase.\n\n");
     md.append(
-        "| N | impl | fixed: delivered/s | lost | p50 us | p99 us | max: delivered/s | server cores |"
+        "| rooms | impl | fixed: delivered/s | lost | p50 us | p99 us | max: delivered/s | server cores |"
             + " other load (cores) | max + slow member: delivered/s | change (paired) |"
             + " fw/raw max (paired) |\n");
     md.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
@@ -229,7 +230,7 @@ final class Report {
         Map<String, Object> max = map(s.get("max"));
         Map<String, Object> slow = map(s.get("max_slow_member"));
         values.put(impl, median(max.get("delivered_per_s")));
-        md.append("| ").append(str(r.get("members"))).append(" | ").append(impl);
+        md.append("| ").append(String.valueOf(r.get("label"))).append(" | ").append(impl);
         md.append(" | ")
             .append(range(fixed.get("delivered_per_s")))
             .append(" | ")
@@ -259,7 +260,7 @@ final class Report {
       }
       double ratio = median(map(r.get("ratio_fw_to_raw")).get("paired_max_delivered"));
       worst = Math.min(worst, ratio);
-      groups.add(new Svg.Group("N=" + str(r.get("members")), values, "fw/raw " + fmt(ratio)));
+      groups.add(new Svg.Group(String.valueOf(r.get("label")), values, "fw/raw " + fmt(ratio)));
     }
     Files.writeString(
         dir.resolve("fan-out.svg"),
