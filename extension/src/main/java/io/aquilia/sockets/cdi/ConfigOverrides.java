@@ -27,6 +27,13 @@ import java.util.logging.Logger;
 final class ConfigOverrides implements Overrides {
 
   static final String PREFIX = "aquilia.sockets.";
+
+  /**
+   * Keys under {@link #PREFIX} that belong to other parts of the extension, not to a socket: the
+   * admin endpoint's token ({@code jakarta.AdminConfig}).
+   */
+  static final Set<String> OTHER_KEYS = Set.of("aquilia.sockets.admin.token");
+
   private static final String CONFIG_PROVIDER = "org.eclipse.microprofile.config.ConfigProvider";
   private static final Logger LOG = Logger.getLogger(ConfigOverrides.class.getName());
 
@@ -125,7 +132,7 @@ final class ConfigOverrides implements Overrides {
         }
       }
       for (String name : config.getPropertyNames()) {
-        if (name.startsWith(PREFIX)) {
+        if (name.startsWith(PREFIX) && !OTHER_KEYS.contains(name)) {
           unknown(name, paths, attributes)
               .ifPresent(why -> problems.add(Messages.unknownConfigKey(name, why)));
         }

@@ -1,5 +1,6 @@
 package io.aquilia.sockets.cdi;
 
+import io.aquilia.sockets.jakarta.AdminServlet;
 import io.aquilia.sockets.jakarta.DoorFilter;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
@@ -19,12 +20,16 @@ import java.util.Set;
  * org.glassfish.tyrus.servlet.incoming-buffer-size}): with it bounded to the container buffer,
  * Payara Micro 6.2025.10 stopped answering pipelined messages (see {@code docs/protocol.md} section
  * 5).
+ *
+ * <p>It also adds the admin endpoint, a servlet (servlets cannot be added from a listener that an
+ * initializer registered); it is off unless a token is configured.
  */
 public class SocketsInitializer implements ServletContainerInitializer {
 
   @Override
   public void onStartup(Set<Class<?>> classes, ServletContext ctx) {
     ctx.addListener(EndpointRegistrar.class);
+    AdminServlet.register(ctx);
     FilterRegistration.Dynamic door = ctx.addFilter(DoorFilter.NAME, DoorFilter.class);
     if (door != null) {
       door.setAsyncSupported(true);

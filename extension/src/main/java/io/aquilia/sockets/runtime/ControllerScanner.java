@@ -43,7 +43,7 @@ public final class ControllerScanner {
           Unsubscribe.class,
           Guard.class);
 
-  private static final Pattern EVENT_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.:/-]{0,127}");
+  static final Pattern EVENT_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.:/-]{0,127}");
 
   private ControllerScanner() {}
 
@@ -69,6 +69,7 @@ public final class ControllerScanner {
     Optional<PathTemplate> path = path(type, socket, problems);
     SocketSettings settings = new SocketSettings(type, socket, overrides, problems);
     SocketLimits limits = Limits.of(type, settings, socket, problems);
+    Emitted.check(type, problems);
     Map<String, Set<Class<?>>> pathParamTypes = new LinkedHashMap<>();
     Map<String, HandlerModel> events = new LinkedHashMap<>();
     List<HandlerModel> guards = new ArrayList<>();

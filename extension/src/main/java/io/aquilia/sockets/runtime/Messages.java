@@ -145,6 +145,68 @@ public final class Messages {
     return "AQS-016 " + type.getName() + " is annotated @Socket but is abstract or an interface";
   }
 
+  static String invalidEmittedEvent(Class<?> type, String event) {
+    return "AQS-050 @Emits on "
+        + type.getName()
+        + " declares an invalid event name '"
+        + event
+        + "': use 1-128 letters, digits, '_', '.', ':', '/' or '-', not starting with a"
+        + " punctuation mark";
+  }
+
+  static String duplicateEmittedEvent(Class<?> type, String event) {
+    return "AQS-051 @Emits on " + type.getName() + " declares the event twice: " + event;
+  }
+
+  /** The build-time metadata step's report. */
+  public static String described(int sockets, String metadataFile, String asyncApiFile) {
+    return "AQS-052 Described "
+        + sockets
+        + " socket(s) in "
+        + metadataFile
+        + " and "
+        + asyncApiFile;
+  }
+
+  /** The admin endpoint is on. */
+  public static String adminEnabled(String where) {
+    return "AQS-160 Admin endpoint enabled at "
+        + where
+        + " (requests need 'Authorization: Bearer <aquilia.sockets.admin.token>')";
+  }
+
+  /**
+   * One audit line per admin call. Never contains the token or the payload, only its size.
+   *
+   * @param details what the call named (namespace, room, connection, event), may be empty
+   */
+  public static String adminAudit(
+      String method, String action, String remote, int status, String outcome, String details) {
+    return "AQS-161 Admin audit: "
+        + method
+        + " "
+        + action
+        + " from "
+        + remote
+        + " -> "
+        + status
+        + " "
+        + outcome
+        + (details.isEmpty() ? "" : " " + details);
+  }
+
+  /** The configured token is too weak: the endpoint stays off. */
+  public static String adminTokenTooShort(int minimum) {
+    return "AQS-162 Admin endpoint stays off: aquilia.sockets.admin.token must have at least "
+        + minimum
+        + " characters";
+  }
+
+  /** The admin endpoint could not be added to the web application. */
+  public static String adminNotRegistered(String why) {
+    return "AQS-163 Admin endpoint not registered: " + why;
+  }
+
   static String badRoomHandlerReturn(Method m, String annotation, String type) {
     return "AQS-020 "
         + annotation

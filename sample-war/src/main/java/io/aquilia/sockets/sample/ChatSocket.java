@@ -2,47 +2,37 @@ package io.aquilia.sockets.sample;
 
 import io.aquilia.sockets.AckEvent;
 import io.aquilia.sockets.Connection;
+import io.aquilia.sockets.Emits;
 import io.aquilia.sockets.Event;
-import io.aquilia.sockets.FaultCode;
 import io.aquilia.sockets.OnConnect;
-import io.aquilia.sockets.RoomRef;
+import io.aquilia.sockets.PathParam;
 import io.aquilia.sockets.Socket;
 import io.aquilia.sockets.SocketController;
-import io.aquilia.sockets.SocketFault;
-import io.aquilia.sockets.Subscribe;
-import io.aquilia.sockets.Unsubscribe;
 import io.aquilia.sockets.UseGuards;
 import io.aquilia.sockets.UseMiddleware;
 import io.aquilia.sockets.middleware.LoggingMiddleware;
 import jakarta.validation.Valid;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The sample chat. A connection to {@code /ws/chat/lobby} joins the room {@code lobby} at once
- * ({@code joinPathRoom}); the client can join and leave more rooms over the same connection, and
- * every room shows who is online (presence).
+ * A chat with one room per path: {@code /ws/chat/lobby}, {@code /ws/chat/dev}, ... Every connection
+ * joins the room of its path ({@code joinPathRoom}); the room tracks presence, so members get
+ * {@code presence.join} / {@code presence.leave} with the display name as metadata. The client
+ * chooses its display name with the {@code name} query parameter.
  *
- * <p>The sample has no login: the {@code name} query parameter is the user. Two tabs with the same
- * name are one member with two connections. A real application would take the presence key from the
- * authenticated principal (the default) instead.
+ * <p>Events from the client: {@code message.send} (acknowledged, payload {@link ChatMessage}),
+ * {@code room.who} and {@code presence.list}. Events to the client: {@code message.new}, {@code
+ * room.joined}, {@code room.left} and {@code presence.*}.
  *
  * <p>Protection: only pages served by the sample's own server may connect (other origins get HTTP
  * 403; change {@code allowedOrigins} or set {@code
  * aquilia.sockets."/ws/chat/:room".allowed-origins} through MicroProfile Config), each connection
  * may send 5 messages per second with bursts of 10, one address may hold 20 connections, {@link
- * RoomNameGuard} refuses odd room names (for the path room and for {@code room.join}), and the
- * built-in {@link LoggingMiddleware} logs connects, messages (without text) and disconnects.
- *
- * <p>Client events: {@code message.send} ({@link ChatMessage}), {@code room.join} / {@code
- * room.leave} ({@code {"room": ...}}), {@code rooms.list}, {@code presence.status} ({@link
- * StatusChange}) and {@code presence.list}. Server events: {@code message.new} ({@link ChatLine}),
- * {@code room.joined}, {@code presence.join} / {@code presence.update} / {@code presence.leave}.
+ * RoomNameGuard} refuses odd room names, and the built-in {@link LoggingMiddleware} logs connects,
+ * messages (without text) and disconnects.
  */
 @Socket(
     value = "/ws/chat/:room",
@@ -50,14 +40,17 @@ import java.util.concurrent.ThreadLocalRandom;
     messageRateLimit = 5,
     rateLimitBurst = 10,
     maxConnectionsPerIp = 20,
-    presence = true,
-    joinPathRoom = "room")
+    joinPathRoom = "room",
+    presence = true)
 @UseGuards(RoomNameGuard.class)
 @UseMiddleware(LoggingMiddleware.class)
+@Emits(value = "message.new", payload = ChatSocket.ChatLine.class, description = "A chat line.")
 public class ChatSocket extends SocketController {
 
+  /** The connection attribute holding the display name. */
+  static final String NAME = "name";
+
   private static final int MAX_NAME_LENGTH = 32;
-  private static final Set<String> STATUSES = Set.of("online", "away", "busy");
 
   /**
    * A chat line as sent to the room.
@@ -78,29 +71,13 @@ public class ChatSocket extends SocketController {
   public record Receipt(String id, int deliveredTo) {}
 
   /**
-   * One entry of the room list.
-   *
-   * @param room the room name
-   * @param members how many connections are in it
-   */
-  public record RoomSummary(String room, int members) {}
-
-  /**
-   * The payload of {@code presence.status}.
-   *
-   * @param status {@code online}, {@code away} or {@code busy}
-   */
-  public record StatusChange(String status) {}
-
-  /**
-   * The presence metadata of a member, as the other members see it.
+   * A member's presence metadata, in {@code presence.*} events and room states.
    *
    * @param name the display name
-   * @param status {@code online}, {@code away} or {@code busy}
    */
-  public record Meta(String name, String status) {}
+  public record Profile(String name) {}
 
-  /** Takes the display name from {@code ?name=} and makes it the presence key. */
+  /** Stores the display name; it becomes the presence metadata of the room joined next. */
   @OnConnect
   public void connect(Connection conn) {
     String name =
@@ -109,62 +86,30 @@ public class ChatSocket extends SocketController {
             .filter(n -> !n.isEmpty())
             .map(n -> n.length() > MAX_NAME_LENGTH ? n.substring(0, MAX_NAME_LENGTH) : n)
             .orElseGet(ChatSocket::guestName);
-    conn.setPresenceKey(name.toLowerCase(Locale.ROOT));
-    conn.setPresenceMeta(new Meta(name, "online"));
+    conn.attributes().put(NAME, name);
+    conn.setPresenceMeta(new Profile(name));
   }
-
-  /**
-   * Lets clients join rooms; {@link RoomNameGuard} has checked the name (a JOIN guard), and the
-   * runtime joins once this returns.
-   */
-  @Subscribe
-  public void join(RoomRef ref) {}
-
-  /** Leaving needs no check; the runtime leaves. */
-  @Unsubscribe
-  public void leave() {}
 
   /** Sends the message to everyone in the room, the sender included. */
   @Event(value = "message.send", ack = true)
-  public Receipt send(Connection conn, @Valid ChatMessage msg) {
-    if (!conn.rooms().contains(msg.room())) {
-      throw new SocketFault(
-          FaultCode.WS_NOT_SUBSCRIBED, "Not subscribed to room: join #" + msg.room() + " first");
-    }
-    ChatLine line =
-        new ChatLine(msg.room(), nameOf(conn), msg.text(), Instant.now().getEpochSecond());
-    int delivered = publish(msg.room(), "message.new", line);
+  public Receipt send(Connection conn, @PathParam("room") String room, @Valid ChatMessage msg) {
+    ChatLine line = new ChatLine(room, nameOf(conn), msg.text(), Instant.now().getEpochSecond());
+    int delivered = namespace().publish(room, "message.new", line);
     return new Receipt(UUID.randomUUID().toString(), delivered);
   }
 
-  /** The rooms that have members, with their sizes, largest first. */
-  @AckEvent("rooms.list")
-  public List<RoomSummary> roomList() {
-    return rooms().stream()
-        .map(r -> new RoomSummary(r, members(r).size()))
-        .sorted(
-            Comparator.comparingInt(RoomSummary::members)
-                .reversed()
-                .thenComparing(RoomSummary::room))
+  /** The display names of the room's members on this server, sorted. */
+  @AckEvent("room.who")
+  public List<String> who(@PathParam("room") String room) {
+    return connections().stream()
+        .filter(c -> c.rooms().contains(room))
+        .map(ChatSocket::nameOf)
+        .sorted()
         .toList();
   }
 
-  /** Changes this member's status in every room it is in. */
-  @AckEvent("presence.status")
-  public String status(Connection conn, StatusChange change) {
-    if (!STATUSES.contains(change.status())) {
-      throw SocketFault.invalid("status is one of " + STATUSES);
-    }
-    conn.setPresenceMeta(new Meta(nameOf(conn), change.status()));
-    return change.status();
-  }
-
   private static String nameOf(Connection conn) {
-    Object meta = conn.presenceMeta();
-    if (meta instanceof jakarta.json.JsonObject o) {
-      return o.getString("name", "guest");
-    }
-    return "guest";
+    return String.valueOf(conn.attributes().getOrDefault(NAME, "guest"));
   }
 
   private static String guestName() {

@@ -51,6 +51,20 @@ class SmokeIT {
     }
   }
 
+  /** No aquilia.sockets.admin.token is configured on the TCK servers: no admin endpoint. */
+  @Test
+  void adminEndpointIsOffWithoutAToken() throws Exception {
+    java.net.http.HttpResponse<String> r =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(base.toURI().resolve("_aquilia/admin/sockets"))
+                    .header("Authorization", "Bearer anything-at-all-0123456789")
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(404);
+    assertThat(r.body()).doesNotContain("connectionId");
+  }
+
   @Test
   void unknownPathIsRejected() {
     int status = WsClient.to(WsClient.wsUri(base, "/no-such-socket")).rejectedStatus();
