@@ -1,0 +1,811 @@
+package io.aquilia.sockets.redisson;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.redisson.api.RScript;
+import org.redisson.api.RTopic;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+import org.redisson.config.Config;
+
+/**
+ * Everything this instance does with Redis: publishing envelopes and commands, listening to the
+ * channels it has members for, cluster-wide membership and presence, instance liveness and the
+ * recovery streams. One per application; it owns the application's only Redisson client.
+ *
+ * <h2>States</h2>
+ *
+ * {@code NEW -> CONNECTING -> UP <-> DOWN -> CLOSED}. While not {@code UP}, operations act on the
+ * local state only and publishes to other instances are skipped (counted). Connecting is retried
+ * with exponential backoff. Every state change is logged once. A heartbeat registers the instance
+ * with an expiry; when the heartbeat finds this instance missing (Redis restarted, or the instance
+ * was declared dead during an outage) it registers every local membership and connection again.
+ * Each heartbeat also removes the members of instances whose expiry has passed, and reports the
+ * users who left presence through {@link Inbound#presence}.
+ */
+public final class RedisBackplane implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(RedisBackplane.class.getName());
+
+  /** What the backplane hands to the runtime. Called on Redisson threads; must not block. */
+  public interface Inbound {
+    /** An envelope from another instance for the local members of a room (or namespace). */
+    void deliver(String ns, String room, String text, String exclude, long offset);
+
+    /** Close a local connection (admin kick). */
+    void kick(String connectionId, int code, String reason);
+
+    /** Make the local members of a room leave it, telling them (admin purge). */
+    void purge(String ns, String room, String reason);
+
+    /**
+     * A user joined or left a room's presence through a change that no local call reported: the
+     * members of a dead instance left, or this instance's members came back after an outage.
+     */
+    void presence(String ns, String room, ClusterMember member, boolean joined);
+  }
+
+  /** Lifecycle states. */
+  public enum State {
+    NEW,
+    CONNECTING,
+    UP,
+    DOWN,
+    CLOSED
+  }
+
+  /** A local membership, kept to register it again after Redis lost it. */
+  private record Membership(String ns, String room, ClusterMember member) {}
+
+  private final RedisSettings settings;
+  private final Keys keys;
+  private final WireCodec codec;
+  private final Inbound inbound;
+  private final AdapterStats stats = new AdapterStats();
+  private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
+  private final Map<String, Membership> memberships = new ConcurrentHashMap<>();
+  private final Map<String, String> connections = new ConcurrentHashMap<>();
+  private final Subscriptions subscriptions;
+  private final ScheduledExecutorService timer;
+  private final Config config;
+  private final boolean sharded;
+  private volatile RedissonClient client;
+  private volatile long downSince;
+  private volatile String lastFailure = "";
+
+  /** A backplane; {@link #start()} connects. */
+  public RedisBackplane(RedisSettings settings, Inbound inbound) {
+    this.settings = settings;
+    this.keys = new Keys(settings.prefix());
+    this.codec = new WireCodec(settings.prefix(), settings.secret());
+    this.inbound = inbound;
+    this.config = RedissonClients.config(settings);
+    this.sharded =
+        switch (settings.sharded()) {
+          case "true" -> true;
+          case "false" -> false;
+          default -> config.isClusterConfig();
+        };
+    this.subscriptions = new Subscriptions((channel, wire) -> onWire(wire));
+    this.timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "aquilia-sockets-redis-" + settings.instanceId());
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  /** This instance's id. */
+  public String instanceId() {
+    return settings.instanceId();
+  }
+
+  /** The current state. */
+  public State state() {
+    return state.get();
+  }
+
+  /** The counters: published, received, skippedWhileDown, dropped and dropped by reason. */
+  public Map<String, Long> stats() {
+    return stats.snapshot();
+  }
+
+  /**
+   * Starts connecting in the background and returns at once; the application deploys even when
+   * Redis is unreachable.
+   */
+  public void start() {
+    if (state.compareAndSet(State.NEW, State.CONNECTING)) {
+      subscriptions.acquire(keys.instanceChannel(settings.instanceId()));
+      timer.execute(() -> connect(500));
+    }
+  }
+
+  // ------------------------------------------------------------------ connection and liveness
+
+  private void connect(long backoff) {
+    if (state.get() == State.CLOSED) {
+      return;
+    }
+    RedissonClient c;
+    try {
+      c = RedissonClients.connect(config);
+    } catch (RuntimeException e) {
+      String why = rootMessage(e);
+      if (downSince == 0) {
+        downSince = System.currentTimeMillis();
+        LOG.warning(
+            Messages.unreachable(
+                settings.target(), settings.instanceId(), settings.maxBackoffMillis(), why));
+      }
+      long next = Math.min(backoff * 2, settings.maxBackoffMillis());
+      schedule(() -> connect(next), backoff);
+      return;
+    }
+    if (state.get() == State.CLOSED) {
+      c.shutdown(0, 2, TimeUnit.SECONDS);
+      return;
+    }
+    client = c;
+    subscriptions.attach(this::topic);
+    subscriptions.restore();
+    boolean wasDown = downSince != 0;
+    state.set(State.UP);
+    if (wasDown) {
+      LOG.info(Messages.restored(settings.target(), System.currentTimeMillis() - downSince));
+      downSince = 0;
+    }
+    LOG.info(
+        Messages.connected(
+            settings.target(),
+            settings.instanceId(),
+            (sharded() ? "sharded" : "classic") + " topics, prefix " + settings.prefix()));
+    heartbeat();
+  }
+
+  private void schedule(Runnable task, long delayMillis) {
+    if (state.get() != State.CLOSED) {
+      try {
+        timer.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        // closing
+      }
+    }
+  }
+
+  /** One heartbeat; schedules the next one when it completes, so beats never overlap. */
+  private void heartbeat() {
+    RedissonClient c = client;
+    if (c == null || state.get() == State.CLOSED) {
+      return;
+    }
+    CompletionStage<List<Object>> beat =
+        script(
+            keys.instances(),
+            Scripts.HEARTBEAT,
+            RScript.ReturnType.LIST,
+            List.of(keys.instances()),
+            settings.instanceId(),
+            Long.toString(settings.ttlMillis()));
+    beat.whenComplete(
+        (r, failure) -> {
+          try {
+            if (failure != null) {
+              markDown(rootMessage(failure));
+            } else {
+              markUp();
+              if ("1".equals(String.valueOf(r.get(0)))) {
+                resynchronise();
+              }
+              for (int i = 1; i < r.size(); i++) {
+                String dead = String.valueOf(r.get(i));
+                if (!dead.equals(settings.instanceId())) {
+                  sweep(dead);
+                }
+              }
+            }
+          } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, Messages.operationFailed("heartbeat"), e);
+          } finally {
+            schedule(this::heartbeat, settings.heartbeatMillis());
+          }
+        });
+  }
+
+  private void markDown(String why) {
+    if (state.compareAndSet(State.UP, State.DOWN)) {
+      downSince = System.currentTimeMillis();
+      lastFailure = why;
+      LOG.warning(Messages.lost(settings.target(), why));
+    }
+  }
+
+  private void markUp() {
+    if (state.compareAndSet(State.DOWN, State.UP)) {
+      LOG.info(Messages.restored(settings.target(), System.currentTimeMillis() - downSince));
+      downSince = 0;
+      subscriptions.restore();
+    }
+  }
+
+  /** Registers every local membership and connection again (after Redis lost them). */
+  private void resynchronise() {
+    List<Membership> all = List.copyOf(memberships.values());
+    List<Map.Entry<String, String>> conns = List.copyOf(connections.entrySet());
+    if (all.isEmpty() && conns.isEmpty()) {
+      return;
+    }
+    LOG.info(Messages.resynchronised(all.size(), conns.size()));
+    for (Map.Entry<String, String> e : conns) {
+      registerConnection(e.getKey());
+    }
+    for (Membership m : all) {
+      register(m.ns(), m.room(), m.member())
+          .thenAccept(
+              r -> {
+                if (r == 1) {
+                  inbound.presence(m.ns(), m.room(), m.member(), true);
+                }
+              });
+    }
+  }
+
+  /** Removes the entries of a dead instance; only the instance that unregisters it does so. */
+  private void sweep(String dead) {
+    RedissonClient c = client;
+    c.getScoredSortedSet(keys.instances(), StringCodec.INSTANCE)
+        .removeAsync(dead)
+        .thenCompose(
+            removed -> {
+              if (!removed) {
+                return CompletableFuture.completedFuture(null);
+              }
+              return c.<String>getSet(keys.instanceRooms(dead), StringCodec.INSTANCE)
+                  .readAllAsync()
+                  .thenCompose(entries -> removeEntries(dead, entries));
+            })
+        .whenComplete(
+            (v, failure) -> {
+              if (failure != null) {
+                LOG.log(Level.FINE, Messages.operationFailed("sweep " + dead), failure);
+              }
+            });
+  }
+
+  private CompletionStage<Void> removeEntries(String dead, Set<String> entries) {
+    List<CompletableFuture<?>> all = new ArrayList<>();
+    for (String entry : entries) {
+      String[] p = entry.split("\n", 3);
+      if (p.length != 3) {
+        continue;
+      }
+      all.add(
+          unregister(p[0], p[1], dead, p[2])
+              .thenAccept(m -> m.ifPresent(member -> inbound.presence(p[0], p[1], member, false)))
+              .toCompletableFuture());
+    }
+    return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
+        .thenCompose(
+            v -> {
+              LOG.info(Messages.swept(dead, entries.size()));
+              return client
+                  .getKeys()
+                  .deleteAsync(keys.instanceRooms(dead), keys.instanceConnections(dead));
+            })
+        .thenApply(n -> null);
+  }
+
+  // ------------------------------------------------------------------ publishing
+
+  /**
+   * Publishes an envelope to the other instances with members in the room ({@code room == null}:
+   * every instance with connections of the namespace). The caller delivers locally itself.
+   */
+  public CompletionStage<Long> publish(
+      String ns, String room, String text, String exclude, long offset) {
+    String channel = room == null ? keys.namespaceChannel(ns) : keys.roomChannel(ns, room);
+    return send(
+        channel,
+        new WireMessage(
+            WireMessage.Kind.ENVELOPE,
+            settings.instanceId(),
+            settings.prefix(),
+            ns,
+            room,
+            exclude,
+            offset,
+            text));
+  }
+
+  private CompletionStage<Long> send(String channel, WireMessage m) {
+    RedissonClient c = client;
+    if (c == null || state.get() != State.UP) {
+      stats.skippedWhileDown.increment();
+      return CompletableFuture.completedFuture(0L);
+    }
+    stats.published.increment();
+    return topic(channel)
+        .publishAsync(codec.write(m))
+        .exceptionally(
+            failure -> {
+              markDown(rootMessage(failure));
+              stats.skippedWhileDown.increment();
+              return 0L;
+            });
+  }
+
+  private RTopic topic(String channel) {
+    RedissonClient c = client;
+    return sharded()
+        ? c.getShardedTopic(channel, StringCodec.INSTANCE)
+        : c.getTopic(channel, StringCodec.INSTANCE);
+  }
+
+  private boolean sharded() {
+    return sharded;
+  }
+
+  private void onWire(String wire) {
+    WireCodec.Verdict v = codec.read(wire);
+    if (v instanceof WireCodec.Verdict.Rejected r) {
+      stats.dropped(r.reason());
+      return;
+    }
+    WireMessage m = ((WireCodec.Verdict.Accepted) v).message();
+    if (m.instance().equals(settings.instanceId())) {
+      return;
+    }
+    stats.received.increment();
+    try {
+      if (m.kind() == WireMessage.Kind.ENVELOPE) {
+        inbound.deliver(m.namespace(), m.room(), m.text(), m.exclude(), m.offset());
+      } else {
+        command(m.text());
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, Messages.listenerFailed(m.kind() + " " + m.namespace()), e);
+    }
+  }
+
+  private void command(String json) {
+    JsonObject c;
+    try (var reader = Json.createReader(new StringReader(json))) {
+      c = reader.readObject();
+    }
+    switch (c.getString("op", "")) {
+      case "kick" ->
+          inbound.kick(c.getString("conn"), c.getInt("code", 4001), c.getString("reason", ""));
+      case "purge" ->
+          inbound.purge(c.getString("ns"), c.getString("room"), c.getString("reason", ""));
+      default -> stats.dropped(WireCodec.Reason.MALFORMED);
+    }
+  }
+
+  // ------------------------------------------------------------------ membership and presence
+
+  /** A local connection opened: registers it for kicks and listens to its namespace channel. */
+  public void connectionOpened(String ns, String connectionId) {
+    if (connections.put(connectionId, ns) == null) {
+      subscriptions.acquire(keys.namespaceChannel(ns));
+      if (isUp()) {
+        registerConnection(connectionId);
+      }
+    }
+  }
+
+  /** A local connection closed. */
+  public void connectionClosed(String connectionId) {
+    String ns = connections.remove(connectionId);
+    if (ns == null) {
+      return;
+    }
+    subscriptions.release(keys.namespaceChannel(ns));
+    if (isUp()) {
+      client
+          .getSet(keys.instanceConnections(settings.instanceId()), StringCodec.INSTANCE)
+          .removeAsync(connectionId)
+          .exceptionally(this::logged);
+    }
+  }
+
+  private void registerConnection(String connectionId) {
+    client
+        .getSet(keys.instanceConnections(settings.instanceId()), StringCodec.INSTANCE)
+        .addAsync(connectionId)
+        .exceptionally(this::logged);
+  }
+
+  /**
+   * A local connection joined a room. Completes with 1 if its user is new in the room's presence
+   * (cluster-wide), 2 if the user was already present, 0 if the connection was already a member.
+   * Without Redis, the answer is computed from the local members only.
+   */
+  public CompletionStage<Integer> join(
+      String ns, String room, String connectionId, String userKey, String meta) {
+    ClusterMember member =
+        new ClusterMember(settings.instanceId(), connectionId, userKey, meta == null ? "{}" : meta);
+    Membership previous =
+        memberships.put(Keys.roomEntry(ns, room, connectionId), new Membership(ns, room, member));
+    if (previous == null) {
+      subscriptions.acquire(keys.roomChannel(ns, room));
+    }
+    if (!isUp()) {
+      return CompletableFuture.completedFuture(
+          previous != null ? 0 : localUserCount(ns, room, userKey) == 1 ? 1 : 2);
+    }
+    return register(ns, room, member).exceptionally(f -> previous != null ? 0 : 2);
+  }
+
+  private CompletionStage<Integer> register(String ns, String room, ClusterMember member) {
+    client
+        .getSet(keys.instanceRooms(settings.instanceId()), StringCodec.INSTANCE)
+        .addAsync(Keys.roomEntry(ns, room, member.connectionId()))
+        .exceptionally(this::logged);
+    CompletionStage<Long> r =
+        script(
+            keys.members(ns, room),
+            Scripts.JOIN,
+            RScript.ReturnType.LONG,
+            List.of(keys.members(ns, room), keys.users(ns, room)),
+            Keys.field(member.instance(), member.connectionId()),
+            member.userKey(),
+            member.value());
+    return r.thenApply(Long::intValue);
+  }
+
+  /**
+   * A local connection left a room. Completes with the member if it was its user's last connection
+   * in the room (the user left presence), else empty.
+   */
+  public CompletionStage<Optional<ClusterMember>> leave(
+      String ns, String room, String connectionId) {
+    Membership m = memberships.remove(Keys.roomEntry(ns, room, connectionId));
+    if (m == null) {
+      return CompletableFuture.completedFuture(Optional.empty());
+    }
+    subscriptions.release(keys.roomChannel(ns, room));
+    if (!isUp()) {
+      return CompletableFuture.completedFuture(
+          localUserCount(ns, room, m.member().userKey()) == 0
+              ? Optional.of(m.member())
+              : Optional.empty());
+    }
+    client
+        .getSet(keys.instanceRooms(settings.instanceId()), StringCodec.INSTANCE)
+        .removeAsync(Keys.roomEntry(ns, room, connectionId))
+        .exceptionally(this::logged);
+    return unregister(ns, room, settings.instanceId(), connectionId)
+        .exceptionally(f -> Optional.empty());
+  }
+
+  private CompletionStage<Optional<ClusterMember>> unregister(
+      String ns, String room, String instance, String connectionId) {
+    String field = Keys.field(instance, connectionId);
+    CompletionStage<String> r =
+        script(
+            keys.members(ns, room),
+            Scripts.LEAVE,
+            RScript.ReturnType.VALUE,
+            List.of(keys.members(ns, room), keys.users(ns, room)),
+            field);
+    return r.thenApply(
+        v ->
+            v == null || v.isEmpty()
+                ? Optional.empty()
+                : Optional.of(ClusterMember.parse(field, v)));
+  }
+
+  /**
+   * The members of a room on live instances, one entry per connection, sorted by user then
+   * connection. Without Redis: the local members only.
+   */
+  public CompletionStage<List<ClusterMember>> members(String ns, String room) {
+    if (!isUp()) {
+      return CompletableFuture.completedFuture(localMembers(ns, room));
+    }
+    CompletionStage<List<Object>> live =
+        script(keys.instances(), Scripts.LIVE, RScript.ReturnType.LIST, List.of(keys.instances()));
+    CompletionStage<Map<String, String>> all =
+        client
+            .<String, String>getMap(keys.members(ns, room), StringCodec.INSTANCE)
+            .readAllMapAsync();
+    return live.thenCombine(
+            all,
+            (alive, fields) -> {
+              Set<String> up = new java.util.HashSet<>();
+              alive.forEach(a -> up.add(String.valueOf(a)));
+              up.add(settings.instanceId());
+              List<ClusterMember> out = new ArrayList<>();
+              fields.forEach(
+                  (f, v) -> {
+                    ClusterMember m = ClusterMember.parse(f, v);
+                    if (up.contains(m.instance())) {
+                      out.add(m);
+                    }
+                  });
+              out.sort(
+                  Comparator.comparing(ClusterMember::userKey)
+                      .thenComparing(ClusterMember::connectionId));
+              return out;
+            })
+        .exceptionally(f -> localMembers(ns, room));
+  }
+
+  private List<ClusterMember> localMembers(String ns, String room) {
+    return memberships.values().stream()
+        .filter(m -> m.ns().equals(ns) && m.room().equals(room))
+        .map(Membership::member)
+        .sorted(
+            Comparator.comparing(ClusterMember::userKey).thenComparing(ClusterMember::connectionId))
+        .toList();
+  }
+
+  private long localUserCount(String ns, String room, String userKey) {
+    return memberships.values().stream()
+        .filter(m -> m.ns().equals(ns) && m.room().equals(room))
+        .filter(m -> m.member().userKey().equals(userKey))
+        .count();
+  }
+
+  // ------------------------------------------------------------------ admin
+
+  /**
+   * Closes a connection wherever it lives. Completes with {@code true} if the connection was found
+   * (here, or registered by a live instance that received the command).
+   */
+  public CompletionStage<Boolean> kick(String connectionId, int code, String reason) {
+    if (connections.containsKey(connectionId)) {
+      inbound.kick(connectionId, code, reason);
+      return CompletableFuture.completedFuture(true);
+    }
+    if (!isUp()) {
+      return CompletableFuture.completedFuture(false);
+    }
+    String cmd =
+        Json.createObjectBuilder()
+            .add("op", "kick")
+            .add("conn", connectionId)
+            .add("code", code)
+            .add("reason", reason == null ? "" : reason)
+            .build()
+            .toString();
+    CompletionStage<List<Object>> live =
+        script(keys.instances(), Scripts.LIVE, RScript.ReturnType.LIST, List.of(keys.instances()));
+    return live.thenCompose(
+        alive -> {
+          List<CompletableFuture<Boolean>> found = new ArrayList<>();
+          for (Object a : alive) {
+            String instance = String.valueOf(a);
+            if (instance.equals(settings.instanceId())) {
+              continue;
+            }
+            found.add(
+                client
+                    .getSet(keys.instanceConnections(instance), StringCodec.INSTANCE)
+                    .containsAsync(connectionId)
+                    .thenCompose(
+                        has ->
+                            has
+                                ? send(
+                                        keys.instanceChannel(instance),
+                                        new WireMessage(
+                                            WireMessage.Kind.COMMAND,
+                                            settings.instanceId(),
+                                            settings.prefix(),
+                                            null,
+                                            null,
+                                            null,
+                                            0,
+                                            cmd))
+                                    .thenApply(n -> n > 0)
+                                : CompletableFuture.completedFuture(false))
+                    .toCompletableFuture());
+          }
+          return CompletableFuture.allOf(found.toArray(CompletableFuture[]::new))
+              .thenApply(v -> found.stream().anyMatch(CompletableFuture::join));
+        });
+  }
+
+  /**
+   * Purges a room on every instance: local members leave (told by the runtime), the other instances
+   * with members receive the command, and the room's membership is deleted in Redis.
+   */
+  public CompletionStage<Void> purge(String ns, String room, String reason) {
+    inbound.purge(ns, room, reason);
+    if (!isUp()) {
+      return CompletableFuture.completedFuture(null);
+    }
+    String cmd =
+        Json.createObjectBuilder()
+            .add("op", "purge")
+            .add("ns", ns)
+            .add("room", room)
+            .add("reason", reason == null ? "" : reason)
+            .build()
+            .toString();
+    return send(
+            keys.roomChannel(ns, room),
+            new WireMessage(
+                WireMessage.Kind.COMMAND,
+                settings.instanceId(),
+                settings.prefix(),
+                ns,
+                room,
+                null,
+                0,
+                cmd))
+        .thenCompose(
+            n -> client.getKeys().deleteAsync(keys.members(ns, room), keys.users(ns, room)))
+        .thenApply(n -> (Void) null);
+  }
+
+  // ------------------------------------------------------------------ recovery
+
+  /**
+   * Reserves the next offset of a recoverable room: {@code [epoch, offset]}. Fails while Redis is
+   * not reachable.
+   */
+  public CompletionStage<Map.Entry<String, Long>> reserve(String ns, String room) {
+    if (!isUp()) {
+      return CompletableFuture.failedFuture(new IllegalStateException("Redis is not reachable"));
+    }
+    CompletionStage<List<Object>> r =
+        script(
+            keys.sequence(ns, room),
+            Scripts.RESERVE,
+            RScript.ReturnType.LIST,
+            List.of(keys.sequence(ns, room), keys.stream(ns, room), keys.epoch(ns, room)),
+            UUID.randomUUID().toString().substring(0, 8));
+    return r.thenApply(
+        l -> Map.entry(String.valueOf(l.get(0)), Long.parseLong(String.valueOf(l.get(1)))));
+  }
+
+  /** Appends an envelope with its reserved offset to the room's capped stream, then publishes. */
+  public CompletionStage<Long> publishRecoverable(
+      String ns, String room, String text, String exclude, long offset) {
+    CompletionStage<Long> append =
+        script(
+            keys.stream(ns, room),
+            Scripts.APPEND,
+            RScript.ReturnType.LONG,
+            List.of(keys.stream(ns, room)),
+            Long.toString(offset),
+            text,
+            Integer.toString(settings.recoverySize()));
+    return append.thenCompose(v -> publish(ns, room, text, exclude, offset));
+  }
+
+  /**
+   * The envelopes published to a recoverable room after {@code offset} in {@code epoch}; "not
+   * recovered" when the epoch differs, the offset is ahead, or entries after it were trimmed.
+   */
+  public CompletionStage<History> history(String ns, String room, String epoch, long offset) {
+    if (!isUp()) {
+      return CompletableFuture.completedFuture(new History(false, "", 0, List.of()));
+    }
+    CompletionStage<List<Object>> r =
+        script(
+            keys.sequence(ns, room),
+            Scripts.HISTORY,
+            RScript.ReturnType.LIST,
+            List.of(keys.sequence(ns, room), keys.stream(ns, room), keys.epoch(ns, room)));
+    return r.thenApply(l -> History.of(l, epoch, offset));
+  }
+
+  // ------------------------------------------------------------------ plumbing
+
+  private boolean isUp() {
+    return state.get() == State.UP && client != null;
+  }
+
+  private <R> CompletionStage<R> script(
+      String routingKey,
+      String lua,
+      RScript.ReturnType type,
+      List<Object> keyList,
+      Object... args) {
+    return client
+        .getScript(StringCodec.INSTANCE)
+        .evalAsync(routingKey, RScript.Mode.READ_WRITE, lua, type, keyList, args);
+  }
+
+  private <T> T logged(Throwable failure) {
+    LOG.log(Level.FINE, Messages.operationFailed(rootMessage(failure)), failure);
+    return null;
+  }
+
+  private static String rootMessage(Throwable t) {
+    Throwable c = t;
+    while (c.getCause() != null && c.getCause() != c) {
+      c = c.getCause();
+    }
+    return c.getClass().getSimpleName() + ": " + c.getMessage();
+  }
+
+  /**
+   * Unregisters this instance (its remaining members leave, reported through {@link
+   * Inbound#presence}), then shuts Redisson down. Waits at most a few seconds.
+   */
+  @Override
+  public void close() {
+    State previous = state.getAndSet(State.CLOSED);
+    if (previous == State.CLOSED) {
+      return;
+    }
+    timer.shutdownNow();
+    RedissonClient c = client;
+    if (c == null) {
+      return;
+    }
+    try {
+      if (previous == State.UP) {
+        List<CompletableFuture<?>> leaving = new ArrayList<>();
+        for (Membership m : List.copyOf(memberships.values())) {
+          leaving.add(
+              unregister(m.ns(), m.room(), settings.instanceId(), m.member().connectionId())
+                  .toCompletableFuture());
+        }
+        CompletableFuture.allOf(leaving.toArray(CompletableFuture[]::new))
+            .thenCompose(
+                v ->
+                    c.getScoredSortedSet(keys.instances(), StringCodec.INSTANCE)
+                        .removeAsync(settings.instanceId()))
+            .thenCompose(
+                v ->
+                    c.getKeys()
+                        .deleteAsync(
+                            keys.instanceRooms(settings.instanceId()),
+                            keys.instanceConnections(settings.instanceId())))
+            .toCompletableFuture()
+            .get(3, TimeUnit.SECONDS);
+      }
+    } catch (Exception e) {
+      LOG.log(Level.FINE, Messages.operationFailed("unregister at close"), e);
+    } finally {
+      c.shutdown(0, 2, TimeUnit.SECONDS);
+      LOG.info(Messages.closed(settings.instanceId()));
+    }
+  }
+
+  /** For tests: dies without unregistering anything, as a killed server would. */
+  void crashForTest() {
+    state.set(State.CLOSED);
+    timer.shutdownNow();
+    RedissonClient c = client;
+    if (c != null) {
+      c.shutdown(0, 2, TimeUnit.SECONDS);
+    }
+  }
+
+  /** For tests: whether a room channel is subscribed. */
+  boolean listensTo(String ns, String room) {
+    return subscriptions.isSubscribed(keys.roomChannel(ns, room));
+  }
+
+  /** The key names (for tests). */
+  Keys keys() {
+    return keys;
+  }
+
+  String lastFailure() {
+    return lastFailure;
+  }
+}

@@ -1,0 +1,338 @@
+package io.aquilia.sockets.redisson;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The backplane against a real redis-server: two or three instances in this JVM. */
+class RedisBackplaneTest {
+
+  private static final String NS = "/ws/chat/:room";
+  private static final Duration WAIT = Duration.ofSeconds(10);
+  private static RedisProcess redis;
+
+  private final List<RedisBackplane> started = new ArrayList<>();
+  private final String prefix = "t" + UUID.randomUUID().toString().substring(0, 8);
+
+  @BeforeAll
+  static void redis() {
+    redis = RedisProcess.start();
+  }
+
+  @AfterAll
+  static void stopRedis() {
+    redis.close();
+  }
+
+  @AfterEach
+  void closeAll() {
+    started.forEach(RedisBackplane::close);
+    redis.startAgain();
+  }
+
+  private RedisSettings settings(String url, String secret) {
+    return new RedisSettings(
+        url, null, prefix, secret, UUID.randomUUID().toString(), 200, 600, 5, 1, 2, "auto", 400);
+  }
+
+  private RedisBackplane up(RecordingInbound in, String secret) {
+    RedisBackplane b = new RedisBackplane(settings(redis.url(), secret), in);
+    started.add(b);
+    b.start();
+    await().atMost(WAIT).until(() -> b.state() == RedisBackplane.State.UP);
+    return b;
+  }
+
+  private static <T> T get(java.util.concurrent.CompletionStage<T> s) throws Exception {
+    return s.toCompletableFuture().get(5, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void roomMessagesReachOnlyInstancesWithMembers() throws Exception {
+    RecordingInbound ina = new RecordingInbound();
+    RecordingInbound inb = new RecordingInbound();
+    RecordingInbound inc = new RecordingInbound();
+    RedisBackplane a = up(ina, null);
+    RedisBackplane b = up(inb, null);
+    RedisBackplane c = up(inc, null);
+    get(b.join(NS, "lobby", "b1", "bob", "{}"));
+    get(c.join(NS, "other", "c1", "carol", "{}"));
+    await().atMost(WAIT).until(() -> b.listensTo(NS, "lobby"));
+    assertThat(c.listensTo(NS, "lobby")).isFalse();
+
+    long receivers = get(a.publish(NS, "lobby", "{\"event\":\"hi\"}", "a1", 0));
+
+    assertThat(receivers).isEqualTo(1);
+    await()
+        .atMost(WAIT)
+        .until(() -> inb.has("deliver " + NS + " lobby {\"event\":\"hi\"} x=a1 o=0"));
+    assertThat(inc.events).noneMatch(e -> e.startsWith("deliver"));
+    assertThat(ina.events).noneMatch(e -> e.startsWith("deliver"));
+  }
+
+  @Test
+  void lastLocalLeaveUnsubscribes() throws Exception {
+    RedisBackplane b = up(new RecordingInbound(), null);
+    get(b.join(NS, "lobby", "b1", "bob", "{}"));
+    get(b.join(NS, "lobby", "b2", "bob", "{}"));
+    await().atMost(WAIT).until(() -> b.listensTo(NS, "lobby"));
+    get(b.leave(NS, "lobby", "b1"));
+    assertThat(b.listensTo(NS, "lobby")).isTrue();
+    get(b.leave(NS, "lobby", "b2"));
+    await().atMost(WAIT).until(() -> !b.listensTo(NS, "lobby"));
+  }
+
+  @Test
+  void namespaceMessagesReachInstancesWithConnections() throws Exception {
+    RecordingInbound inb = new RecordingInbound();
+    RecordingInbound inc = new RecordingInbound();
+    RedisBackplane a = up(new RecordingInbound(), null);
+    RedisBackplane b = up(inb, null);
+    up(inc, null);
+    b.connectionOpened(NS, "b1");
+    await().atMost(WAIT).until(() -> get(a.publish(NS, null, "all", null, 0)) == 1);
+    await().atMost(WAIT).until(() -> inb.has("deliver " + NS + " null all x=null o=0"));
+    assertThat(inc.events).isEmpty();
+  }
+
+  @Test
+  void aUserWithConnectionsOnTwoInstancesIsOneMember() throws Exception {
+    RedisBackplane a = up(new RecordingInbound(), null);
+    RedisBackplane b = up(new RecordingInbound(), null);
+
+    assertThat(get(a.join(NS, "lobby", "a1", "alice", "{\"name\":\"Alice\"}"))).isEqualTo(1);
+    assertThat(get(b.join(NS, "lobby", "b1", "alice", "{\"name\":\"Alice\"}"))).isEqualTo(2);
+    assertThat(get(b.join(NS, "lobby", "b2", "bob", "{}"))).isEqualTo(1);
+    assertThat(get(b.join(NS, "lobby", "b2", "bob", "{\"away\":true}"))).isEqualTo(0);
+
+    List<ClusterMember> members = get(a.members(NS, "lobby"));
+    assertThat(members)
+        .extracting(ClusterMember::userKey, ClusterMember::connectionId)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("alice", "a1"),
+            org.assertj.core.groups.Tuple.tuple("alice", "b1"),
+            org.assertj.core.groups.Tuple.tuple("bob", "b2"));
+    assertThat(members.get(2).meta()).isEqualTo("{\"away\":true}");
+
+    assertThat(get(a.leave(NS, "lobby", "a1"))).isEmpty();
+    Optional<ClusterMember> last = get(b.leave(NS, "lobby", "b1"));
+    assertThat(last).map(ClusterMember::userKey).contains("alice");
+    assertThat(last.get().meta()).isEqualTo("{\"name\":\"Alice\"}");
+    assertThat(get(b.leave(NS, "lobby", "never-joined"))).isEmpty();
+  }
+
+  @Test
+  void membersOfADeadInstanceDisappearWithinTheTtlAndLeavePresence() throws Exception {
+    RecordingInbound ina = new RecordingInbound();
+    RedisBackplane a = up(ina, null);
+    RedisBackplane b = up(new RecordingInbound(), null);
+    get(a.join(NS, "lobby", "a1", "alice", "{}"));
+    get(b.join(NS, "lobby", "b1", "bob", "{}"));
+    get(b.join(NS, "lobby", "b2", "alice", "{}"));
+    assertThat(get(a.members(NS, "lobby"))).hasSize(3);
+
+    b.crashForTest();
+
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                get(a.members(NS, "lobby")).stream()
+                    .map(ClusterMember::connectionId)
+                    .toList()
+                    .equals(List.of("a1")));
+    await().atMost(WAIT).until(() -> ina.has("left " + NS + " lobby bob"));
+    assertThat(ina.events).doesNotContain("left " + NS + " lobby alice");
+    assertThat(redis.command("EXISTS", b.keys().instanceRooms(b.instanceId()))).isEqualTo(":0");
+    // bob's last connection is gone from Redis too: joining again makes him new
+    assertThat(get(a.join(NS, "lobby", "a2", "bob", "{}"))).isEqualTo(1);
+  }
+
+  @Test
+  void kickReachesTheInstanceHoldingTheConnection() throws Exception {
+    RecordingInbound inb = new RecordingInbound();
+    RecordingInbound ina = new RecordingInbound();
+    RedisBackplane a = up(ina, null);
+    RedisBackplane b = up(inb, null);
+    b.connectionOpened(NS, "b1");
+    a.connectionOpened(NS, "a1");
+    await().atMost(WAIT).until(() -> get(a.kick("b1", 4001, "bye")));
+    await().atMost(WAIT).until(() -> inb.has("kick b1 4001 bye"));
+    assertThat(get(a.kick("a1", 4001, "local"))).isTrue();
+    assertThat(ina.has("kick a1 4001 local")).isTrue();
+    assertThat(get(a.kick("nobody", 4001, "x"))).isFalse();
+    b.connectionClosed("b1");
+    await().atMost(WAIT).until(() -> !get(a.kick("b1", 4001, "again")));
+  }
+
+  @Test
+  void purgeReachesEveryInstanceWithMembersAndClearsTheRoom() throws Exception {
+    RecordingInbound ina = new RecordingInbound();
+    RecordingInbound inb = new RecordingInbound();
+    RedisBackplane a = up(ina, null);
+    RedisBackplane b = up(inb, null);
+    get(b.join(NS, "lobby", "b1", "bob", "{}"));
+    await().atMost(WAIT).until(() -> b.listensTo(NS, "lobby"));
+    get(a.purge(NS, "lobby", "closed"));
+    assertThat(ina.has("purge " + NS + " lobby closed")).isTrue();
+    await().atMost(WAIT).until(() -> inb.has("purge " + NS + " lobby closed"));
+    assertThat(redis.command("EXISTS", a.keys().members(NS, "lobby"))).isEqualTo(":0");
+  }
+
+  @Test
+  void withASecretUnsignedAndWronglySignedMessagesAreDroppedAndCounted() throws Exception {
+    RecordingInbound inb = new RecordingInbound();
+    RedisBackplane a = up(new RecordingInbound(), "s3cret");
+    RedisBackplane b = up(inb, "s3cret");
+    RedisBackplane forger = up(new RecordingInbound(), "wrong");
+    get(b.join(NS, "lobby", "b1", "bob", "{}"));
+    await().atMost(WAIT).until(() -> b.listensTo(NS, "lobby"));
+
+    get(forger.publish(NS, "lobby", "forged", null, 0));
+    String channel = b.keys().roomChannel(NS, "lobby");
+    String unsigned =
+        new WireCodec(prefix, null)
+            .write(
+                new WireMessage(
+                    WireMessage.Kind.ENVELOPE, "x", prefix, NS, "lobby", null, 0, "unsigned"));
+    assertThat(redis.command("PUBLISH", channel, unsigned)).isEqualTo(":1");
+    get(a.publish(NS, "lobby", "genuine", null, 0));
+
+    await().atMost(WAIT).until(() -> inb.events.stream().anyMatch(e -> e.contains("genuine")));
+    Map<String, Long> stats = b.stats();
+    await().atMost(WAIT).until(() -> b.stats().get("dropped") == 2);
+    assertThat(b.stats())
+        .containsEntry("dropped.unsigned", 1L)
+        .containsEntry("dropped.bad_signature", 1L)
+        .containsEntry("received", 1L);
+    assertThat(stats).isNotNull();
+    assertThat(inb.events).noneMatch(e -> e.contains("forged") || e.contains("unsigned"));
+  }
+
+  @Test
+  void anotherApplicationsPrefixIsIgnored() throws Exception {
+    RecordingInbound inb = new RecordingInbound();
+    RedisBackplane b = up(inb, null);
+    get(b.join(NS, "lobby", "b1", "bob", "{}"));
+    await().atMost(WAIT).until(() -> b.listensTo(NS, "lobby"));
+    String foreign =
+        new WireCodec("other", null)
+            .write(
+                new WireMessage(
+                    WireMessage.Kind.ENVELOPE, "x", "other", NS, "lobby", null, 0, "f"));
+    redis.command("PUBLISH", b.keys().roomChannel(NS, "lobby"), foreign);
+    await().atMost(WAIT).until(() -> b.stats().get("dropped.foreign") == 1);
+    assertThat(inb.events).isEmpty();
+  }
+
+  @Test
+  void redisUnreachableAtStartThenAvailable() throws Exception {
+    int port = RedisProcess.freePort();
+    RecordingInbound inb = new RecordingInbound();
+    RedisBackplane b = new RedisBackplane(settings("redis://127.0.0.1:" + port, null), inb);
+    started.add(b);
+    b.start();
+    assertThat(b.state()).isEqualTo(RedisBackplane.State.CONNECTING);
+    // local answers while Redis is away
+    assertThat(get(b.join(NS, "lobby", "b1", "bob", "{}"))).isEqualTo(1);
+    assertThat(get(b.members(NS, "lobby")))
+        .extracting(ClusterMember::userKey)
+        .containsExactly("bob");
+    assertThat(get(b.publish(NS, "lobby", "lost", null, 0))).isZero();
+    assertThat(b.stats().get("skippedWhileDown")).isEqualTo(1);
+
+    try (RedisProcess late = RedisProcess.startOn(port)) {
+      await().atMost(WAIT).until(() -> b.state() == RedisBackplane.State.UP);
+      RedisBackplane a = new RedisBackplane(settings(late.url(), null), new RecordingInbound());
+      started.add(a);
+      a.start();
+      await().atMost(WAIT).until(() -> a.state() == RedisBackplane.State.UP);
+      // b registered its membership once connected, and listens to the room
+      await()
+          .atMost(WAIT)
+          .until(
+              () -> get(a.members(NS, "lobby")).stream().anyMatch(m -> m.userKey().equals("bob")));
+      await().atMost(WAIT).until(() -> b.listensTo(NS, "lobby"));
+      await().atMost(WAIT).until(() -> get(a.publish(NS, "lobby", "hello", null, 0)) == 1);
+      await().atMost(WAIT).until(() -> inb.events.stream().anyMatch(e -> e.contains("hello")));
+      a.close();
+      b.close();
+    }
+  }
+
+  @Test
+  void redisRestartedWhileRunningResumesDeliveryAndRestoresMembership() throws Exception {
+    RecordingInbound inb = new RecordingInbound();
+    RecordingInbound ina = new RecordingInbound();
+    RedisBackplane a = up(ina, null);
+    RedisBackplane b = up(inb, null);
+    get(b.join(NS, "lobby", "b1", "bob", "{}"));
+    await().atMost(WAIT).until(() -> b.listensTo(NS, "lobby"));
+    get(a.publish(NS, "lobby", "before", null, 0));
+    await().atMost(WAIT).until(() -> inb.events.stream().anyMatch(e -> e.contains("before")));
+
+    redis.stop();
+    await().atMost(WAIT).until(() -> a.state() == RedisBackplane.State.DOWN);
+    await().atMost(WAIT).until(() -> b.state() == RedisBackplane.State.DOWN);
+    assertThat(get(a.publish(NS, "lobby", "during", null, 0))).isZero();
+    // local answers continue
+    assertThat(get(b.members(NS, "lobby"))).hasSize(1);
+
+    redis.startAgain();
+    await().atMost(WAIT).until(() -> a.state() == RedisBackplane.State.UP);
+    await().atMost(WAIT).until(() -> b.state() == RedisBackplane.State.UP);
+    // Redis lost everything: b registers its member again, and the subscription is back
+    await()
+        .atMost(WAIT)
+        .until(() -> get(a.members(NS, "lobby")).stream().anyMatch(m -> m.userKey().equals("bob")));
+    await().atMost(WAIT).until(() -> get(a.publish(NS, "lobby", "after", null, 0)) == 1);
+    await().atMost(WAIT).until(() -> inb.events.stream().anyMatch(e -> e.contains("after")));
+    assertThat(inb.events).noneMatch(e -> e.contains("during"));
+  }
+
+  @Test
+  void recoveryReturnsMissedMessagesOrNotRecovered() throws Exception {
+    RedisBackplane a = up(new RecordingInbound(), null);
+    List<Long> offsets = new ArrayList<>();
+    String epoch = null;
+    for (int i = 1; i <= 3; i++) {
+      Map.Entry<String, Long> r = get(a.reserve(NS, "news"));
+      epoch = r.getKey();
+      offsets.add(r.getValue());
+      get(a.publishRecoverable(NS, "news", "m" + r.getValue(), null, r.getValue()));
+    }
+    assertThat(offsets).containsExactly(1L, 2L, 3L);
+
+    History h = get(a.history(NS, "news", epoch, 1));
+    assertThat(h.recovered()).isTrue();
+    assertThat(h.envelopes()).containsExactly("m2", "m3");
+    assertThat(h.offset()).isEqualTo(3);
+    assertThat(get(a.history(NS, "news", epoch, 3)))
+        .isEqualTo(new History(true, epoch, 3, List.of()));
+    assertThat(get(a.history(NS, "news", "other-epoch", 1)).recovered()).isFalse();
+    assertThat(get(a.history(NS, "news", epoch, 9)).recovered()).isFalse();
+
+    // the stream keeps about recovery-size (5) entries: old offsets are trimmed
+    for (int i = 0; i < 300; i++) {
+      long o = get(a.reserve(NS, "news")).getValue();
+      get(a.publishRecoverable(NS, "news", "m" + o, null, o));
+    }
+    History trimmed = get(a.history(NS, "news", epoch, 1));
+    assertThat(trimmed.recovered()).isFalse();
+    assertThat(trimmed.envelopes()).isEmpty();
+    History recent = get(a.history(NS, "news", epoch, 301));
+    assertThat(recent.recovered()).isTrue();
+    assertThat(recent.envelopes()).containsExactly("m302", "m303");
+  }
+}
