@@ -7,8 +7,9 @@ package io.aquilia.sockets.redisson;
  * together.
  *
  * <pre>
- * {P:n:ns:room}:m        hash   "instance|connection" -> "userKey\nmetaJson"   members
- * {P:n:ns:room}:u        hash   userKey -> number of connections               presence
+ * {P:n:ns:room}:m        hash   "instance|connection" -> presence key           members
+ * {P:n:ns:room}:k        hash   presence key -> metadata JSON (last write)    presence
+ * {P:n:ns:room}:c:KEY    set    "instance|connection" of presence key KEY      presence
  * {P:n:ns:room}:s        stream capped; fields o (offset), t (envelope)       recovery
  * {P:n:ns:room}:q        string last offset                                    recovery
  * {P:n:ns:room}:e        string epoch of the offsets                           recovery
@@ -30,8 +31,12 @@ record Keys(String prefix) {
     return roomTag(ns, room) + ":m";
   }
 
-  String users(String ns, String room) {
-    return roomTag(ns, room) + ":u";
+  String metas(String ns, String room) {
+    return roomTag(ns, room) + ":k";
+  }
+
+  String keyConnections(String ns, String room, String key) {
+    return roomTag(ns, room) + ":c:" + key;
   }
 
   String stream(String ns, String room) {

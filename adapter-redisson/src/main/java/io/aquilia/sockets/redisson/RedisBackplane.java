@@ -4,10 +4,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -38,7 +36,7 @@ import org.redisson.config.Config;
  * with an expiry; when the heartbeat finds this instance missing (Redis restarted, or the instance
  * was declared dead during an outage) it registers every local membership and connection again.
  * Each heartbeat also removes the members of instances whose expiry has passed, and reports the
- * users who left presence through {@link Inbound#presence}.
+ * presence changes through {@link Inbound#presence}.
  */
 public final class RedisBackplane implements AutoCloseable {
 
@@ -56,10 +54,10 @@ public final class RedisBackplane implements AutoCloseable {
     void purge(String ns, String room, String reason);
 
     /**
-     * A user joined or left a room's presence through a change that no local call reported: the
-     * members of a dead instance left, or this instance's members came back after an outage.
+     * A room's presence changed in a way that no local call reported: the members of a dead
+     * instance left, or this instance's members came back after Redis lost them.
      */
-    void presence(String ns, String room, ClusterMember member, boolean joined);
+    void presence(String ns, String room, PresenceDelta delta);
   }
 
   /** Lifecycle states. */
@@ -72,7 +70,7 @@ public final class RedisBackplane implements AutoCloseable {
   }
 
   /** A local membership, kept to register it again after Redis lost it. */
-  private record Membership(String ns, String room, ClusterMember member) {}
+  private record Membership(String ns, String room, String connectionId, String key, String meta) {}
 
   private final RedisSettings settings;
   private final Keys keys;
@@ -258,13 +256,14 @@ public final class RedisBackplane implements AutoCloseable {
       registerConnection(e.getKey());
     }
     for (Membership m : all) {
-      register(m.ns(), m.room(), m.member())
+      register(m)
           .thenAccept(
-              r -> {
-                if (r == 1) {
-                  inbound.presence(m.ns(), m.room(), m.member(), true);
+              d -> {
+                if (d.changed()) {
+                  inbound.presence(m.ns(), m.room(), d);
                 }
-              });
+              })
+          .exceptionally(this::logged);
     }
   }
 
@@ -297,9 +296,22 @@ public final class RedisBackplane implements AutoCloseable {
       if (p.length != 3) {
         continue;
       }
+      String field = Keys.field(dead, p[2]);
       all.add(
-          unregister(p[0], p[1], dead, p[2])
-              .thenAccept(m -> m.ifPresent(member -> inbound.presence(p[0], p[1], member, false)))
+          client
+              .<String, String>getMap(keys.members(p[0], p[1]), StringCodec.INSTANCE)
+              .getAsync(field)
+              .thenCompose(
+                  key ->
+                      key == null
+                          ? CompletableFuture.completedFuture(null)
+                          : unregister(p[0], p[1], field, key)
+                              .thenAccept(
+                                  d -> {
+                                    if (d.changed()) {
+                                      inbound.presence(p[0], p[1], d);
+                                    }
+                                  }))
               .toCompletableFuture());
     }
     return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
@@ -434,135 +446,175 @@ public final class RedisBackplane implements AutoCloseable {
   }
 
   /**
-   * A local connection joined a room. Completes with 1 if its user is new in the room's presence
-   * (cluster-wide), 2 if the user was already present, 0 if the connection was already a member.
-   * Without Redis, the answer is computed from the local members only.
+   * A local connection joined a room (or, already a member, replaced its key's metadata). Completes
+   * with the cluster-wide change of its presence key. Without Redis, the change is computed from
+   * the local members only.
    */
-  public CompletionStage<Integer> join(
-      String ns, String room, String connectionId, String userKey, String meta) {
-    ClusterMember member =
-        new ClusterMember(settings.instanceId(), connectionId, userKey, meta == null ? "{}" : meta);
-    Membership previous =
-        memberships.put(Keys.roomEntry(ns, room, connectionId), new Membership(ns, room, member));
+  public CompletionStage<PresenceDelta> join(
+      String ns, String room, String connectionId, String key, String meta) {
+    Membership m = new Membership(ns, room, connectionId, key, meta);
+    String entry = Keys.roomEntry(ns, room, connectionId);
+    PresenceState before = localState(ns, room, key);
+    Membership previous = memberships.put(entry, m);
     if (previous == null) {
       subscriptions.acquire(keys.roomChannel(ns, room));
     }
     if (!isUp()) {
       return CompletableFuture.completedFuture(
-          previous != null ? 0 : localUserCount(ns, room, userKey) == 1 ? 1 : 2);
+          new PresenceDelta(previous == null, before, localState(ns, room, key)));
     }
-    return register(ns, room, member).exceptionally(f -> previous != null ? 0 : 2);
+    return register(m)
+        .exceptionally(f -> new PresenceDelta(previous == null, before, localState(ns, room, key)));
   }
 
-  private CompletionStage<Integer> register(String ns, String room, ClusterMember member) {
+  private CompletionStage<PresenceDelta> register(Membership m) {
     client
         .getSet(keys.instanceRooms(settings.instanceId()), StringCodec.INSTANCE)
-        .addAsync(Keys.roomEntry(ns, room, member.connectionId()))
+        .addAsync(Keys.roomEntry(m.ns(), m.room(), m.connectionId()))
         .exceptionally(this::logged);
-    CompletionStage<Long> r =
+    CompletionStage<List<Object>> r =
         script(
-            keys.members(ns, room),
+            keys.members(m.ns(), m.room()),
             Scripts.JOIN,
-            RScript.ReturnType.LONG,
-            List.of(keys.members(ns, room), keys.users(ns, room)),
-            Keys.field(member.instance(), member.connectionId()),
-            member.userKey(),
-            member.value());
-    return r.thenApply(Long::intValue);
+            RScript.ReturnType.LIST,
+            List.of(
+                keys.members(m.ns(), m.room()),
+                keys.metas(m.ns(), m.room()),
+                keys.keyConnections(m.ns(), m.room(), m.key())),
+            Keys.field(settings.instanceId(), m.connectionId()),
+            m.key(),
+            m.meta() == null ? "" : m.meta(),
+            m.meta() == null ? "0" : "1");
+    return r.thenApply(l -> delta(l, m.key()));
   }
 
   /**
-   * A local connection left a room. Completes with the member if it was its user's last connection
-   * in the room (the user left presence), else empty.
+   * A local connection left a room. Completes with the cluster-wide change of its presence key
+   * ({@code after == null}: the key left the room's presence).
    */
-  public CompletionStage<Optional<ClusterMember>> leave(
-      String ns, String room, String connectionId) {
+  public CompletionStage<PresenceDelta> leave(String ns, String room, String connectionId) {
     Membership m = memberships.remove(Keys.roomEntry(ns, room, connectionId));
     if (m == null) {
-      return CompletableFuture.completedFuture(Optional.empty());
+      return CompletableFuture.completedFuture(new PresenceDelta(false, null, null));
     }
     subscriptions.release(keys.roomChannel(ns, room));
+    PresenceState localAfter = localState(ns, room, m.key());
+    PresenceState localBefore = withConnection(localAfter, m);
     if (!isUp()) {
-      return CompletableFuture.completedFuture(
-          localUserCount(ns, room, m.member().userKey()) == 0
-              ? Optional.of(m.member())
-              : Optional.empty());
+      return CompletableFuture.completedFuture(new PresenceDelta(true, localBefore, localAfter));
     }
     client
         .getSet(keys.instanceRooms(settings.instanceId()), StringCodec.INSTANCE)
         .removeAsync(Keys.roomEntry(ns, room, connectionId))
         .exceptionally(this::logged);
-    return unregister(ns, room, settings.instanceId(), connectionId)
-        .exceptionally(f -> Optional.empty());
+    return unregister(ns, room, Keys.field(settings.instanceId(), connectionId), m.key())
+        .exceptionally(f -> new PresenceDelta(true, localBefore, localAfter));
   }
 
-  private CompletionStage<Optional<ClusterMember>> unregister(
-      String ns, String room, String instance, String connectionId) {
-    String field = Keys.field(instance, connectionId);
-    CompletionStage<String> r =
+  private CompletionStage<PresenceDelta> unregister(
+      String ns, String room, String field, String key) {
+    CompletionStage<List<Object>> r =
         script(
             keys.members(ns, room),
             Scripts.LEAVE,
-            RScript.ReturnType.VALUE,
-            List.of(keys.members(ns, room), keys.users(ns, room)),
-            field);
-    return r.thenApply(
-        v ->
-            v == null || v.isEmpty()
-                ? Optional.empty()
-                : Optional.of(ClusterMember.parse(field, v)));
+            RScript.ReturnType.LIST,
+            List.of(
+                keys.members(ns, room), keys.metas(ns, room), keys.keyConnections(ns, room, key)),
+            field,
+            key);
+    return r.thenApply(l -> delta(l, key));
+  }
+
+  /** Reads the flat list of {@link Scripts#JOIN} / {@link Scripts#LEAVE}. */
+  private static PresenceDelta delta(List<Object> l, String key) {
+    int[] i = {1};
+    PresenceState before = state(l, i, key);
+    PresenceState after = state(l, i, key);
+    return new PresenceDelta("1".equals(String.valueOf(l.get(0))), before, after);
+  }
+
+  private static PresenceState state(List<Object> l, int[] i, String key) {
+    boolean hasMeta = "1".equals(String.valueOf(l.get(i[0])));
+    String meta = hasMeta ? String.valueOf(l.get(i[0] + 1)) : null;
+    int n = Integer.parseInt(String.valueOf(l.get(i[0] + 2)));
+    Set<String> conns = new java.util.HashSet<>();
+    for (int k = 0; k < n; k++) {
+      conns.add(connectionOf(String.valueOf(l.get(i[0] + 3 + k))));
+    }
+    i[0] += 3 + n;
+    return conns.isEmpty() ? null : new PresenceState(key, meta, conns);
+  }
+
+  private static String connectionOf(String field) {
+    return field.substring(field.indexOf('|') + 1);
   }
 
   /**
-   * The members of a room on live instances, one entry per connection, sorted by user then
-   * connection. Without Redis: the local members only.
+   * The members of a room on live instances, grouped by presence key and sorted by key. Without
+   * Redis: the local members only.
    */
-  public CompletionStage<List<ClusterMember>> members(String ns, String room) {
+  public CompletionStage<List<PresenceState>> members(String ns, String room) {
     if (!isUp()) {
       return CompletableFuture.completedFuture(localMembers(ns, room));
     }
     CompletionStage<List<Object>> live =
         script(keys.instances(), Scripts.LIVE, RScript.ReturnType.LIST, List.of(keys.instances()));
-    CompletionStage<Map<String, String>> all =
+    CompletionStage<Map<String, String>> fields =
         client
             .<String, String>getMap(keys.members(ns, room), StringCodec.INSTANCE)
             .readAllMapAsync();
-    return live.thenCombine(
-            all,
-            (alive, fields) -> {
+    CompletionStage<Map<String, String>> metas =
+        client.<String, String>getMap(keys.metas(ns, room), StringCodec.INSTANCE).readAllMapAsync();
+    return live.thenCombine(fields, (alive, f) -> Map.entry(alive, f))
+        .thenCombine(
+            metas,
+            (af, meta) -> {
               Set<String> up = new java.util.HashSet<>();
-              alive.forEach(a -> up.add(String.valueOf(a)));
+              af.getKey().forEach(a -> up.add(String.valueOf(a)));
               up.add(settings.instanceId());
-              List<ClusterMember> out = new ArrayList<>();
-              fields.forEach(
-                  (f, v) -> {
-                    ClusterMember m = ClusterMember.parse(f, v);
-                    if (up.contains(m.instance())) {
-                      out.add(m);
-                    }
-                  });
-              out.sort(
-                  Comparator.comparing(ClusterMember::userKey)
-                      .thenComparing(ClusterMember::connectionId));
+              Map<String, Set<String>> byKey = new java.util.TreeMap<>();
+              af.getValue()
+                  .forEach(
+                      (field, key) -> {
+                        if (up.contains(field.substring(0, Math.max(0, field.indexOf('|'))))) {
+                          byKey
+                              .computeIfAbsent(key, k -> new java.util.HashSet<>())
+                              .add(connectionOf(field));
+                        }
+                      });
+              List<PresenceState> out = new ArrayList<>();
+              byKey.forEach((k, c) -> out.add(new PresenceState(k, meta.get(k), c)));
               return out;
             })
         .exceptionally(f -> localMembers(ns, room));
   }
 
-  private List<ClusterMember> localMembers(String ns, String room) {
+  private List<PresenceState> localMembers(String ns, String room) {
     return memberships.values().stream()
         .filter(m -> m.ns().equals(ns) && m.room().equals(room))
-        .map(Membership::member)
-        .sorted(
-            Comparator.comparing(ClusterMember::userKey).thenComparing(ClusterMember::connectionId))
+        .map(Membership::key)
+        .distinct()
+        .sorted()
+        .map(k -> localState(ns, room, k))
         .toList();
   }
 
-  private long localUserCount(String ns, String room, String userKey) {
-    return memberships.values().stream()
-        .filter(m -> m.ns().equals(ns) && m.room().equals(room))
-        .filter(m -> m.member().userKey().equals(userKey))
-        .count();
+  private PresenceState localState(String ns, String room, String key) {
+    Set<String> conns = new java.util.HashSet<>();
+    String meta = null;
+    for (Membership m : memberships.values()) {
+      if (m.ns().equals(ns) && m.room().equals(room) && m.key().equals(key)) {
+        conns.add(m.connectionId());
+        meta = m.meta();
+      }
+    }
+    return conns.isEmpty() ? null : new PresenceState(key, meta, conns);
+  }
+
+  private static PresenceState withConnection(PresenceState s, Membership m) {
+    Set<String> conns = new java.util.HashSet<>(s == null ? Set.of() : s.connections());
+    conns.add(m.connectionId());
+    return new PresenceState(m.key(), s == null ? m.meta() : s.meta(), conns);
   }
 
   // ------------------------------------------------------------------ admin
@@ -653,7 +705,13 @@ public final class RedisBackplane implements AutoCloseable {
                 0,
                 cmd))
         .thenCompose(
-            n -> client.getKeys().deleteAsync(keys.members(ns, room), keys.users(ns, room)))
+            n ->
+                script(
+                    keys.members(ns, room),
+                    Scripts.PURGE,
+                    RScript.ReturnType.LONG,
+                    List.of(keys.members(ns, room), keys.metas(ns, room)),
+                    keys.keyConnections(ns, room, "")))
         .thenApply(n -> (Void) null);
   }
 
@@ -760,7 +818,11 @@ public final class RedisBackplane implements AutoCloseable {
         List<CompletableFuture<?>> leaving = new ArrayList<>();
         for (Membership m : List.copyOf(memberships.values())) {
           leaving.add(
-              unregister(m.ns(), m.room(), settings.instanceId(), m.member().connectionId())
+              unregister(
+                      m.ns(),
+                      m.room(),
+                      Keys.field(settings.instanceId(), m.connectionId()),
+                      m.key())
                   .toCompletableFuture());
         }
         CompletableFuture.allOf(leaving.toArray(CompletableFuture[]::new))

@@ -14,28 +14,51 @@ final class Scripts {
       "local t = redis.call('TIME'); local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000); ";
 
   /**
-   * KEYS: members, users. ARGV: field, userKey, value. Returns 1 if the user is new in the room, 2
-   * if the user had other connections, 0 if the connection was already recorded (value updated).
+   * Encodes a presence change as a flat list: {changed, before meta flag, before meta, n, n
+   * connections, after meta flag, after meta, m, m connections}. Lua tables cannot hold nil, so
+   * absent metadata is a flag "0" and an empty string.
    */
-  static final String JOIN =
-      "if redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[3]) == 0 then "
-          + "redis.call('HSET', KEYS[1], ARGV[1], ARGV[3]); return 0 end "
-          + "if redis.call('HINCRBY', KEYS[2], ARGV[2], 1) == 1 then return 1 end "
-          + "return 2";
+  private static final String CHANGE =
+      "local function state(meta, conns, out) "
+          + "if meta then table.insert(out, '1'); table.insert(out, meta) "
+          + "else table.insert(out, '0'); table.insert(out, '') end "
+          + "table.insert(out, tostring(#conns)) "
+          + "for _, c in ipairs(conns) do table.insert(out, c) end end ";
 
   /**
-   * KEYS: members, users. ARGV: field. Returns the member's value if this was the user's last
-   * connection in the room, an empty string if the user has other connections, nil if the field was
-   * not there.
+   * KEYS: members, metas, key connections. ARGV: field, key, meta, has meta ("1"/"0"). Adds the
+   * connection (or only replaces the key's metadata) and returns the change.
+   */
+  static final String JOIN =
+      CHANGE
+          + "local bc = redis.call('SMEMBERS', KEYS[3]) "
+          + "local bm = redis.call('HGET', KEYS[2], ARGV[2]) "
+          + "if #bc == 0 then bm = false end "
+          + "local added = redis.call('SADD', KEYS[3], ARGV[1]) "
+          + "redis.call('HSET', KEYS[1], ARGV[1], ARGV[2]) "
+          + "if ARGV[4] == '1' then redis.call('HSET', KEYS[2], ARGV[2], ARGV[3]) "
+          + "else redis.call('HDEL', KEYS[2], ARGV[2]) end "
+          + "local out = {tostring(added)} "
+          + "state(bm, bc, out) "
+          + "state(redis.call('HGET', KEYS[2], ARGV[2]), redis.call('SMEMBERS', KEYS[3]), out) "
+          + "return out";
+
+  /**
+   * KEYS: members, metas, key connections. ARGV: field, key. Removes the connection and returns the
+   * change; the key disappears with its last connection.
    */
   static final String LEAVE =
-      "local v = redis.call('HGET', KEYS[1], ARGV[1]) "
-          + "if not v then return nil end "
+      CHANGE
+          + "local bc = redis.call('SMEMBERS', KEYS[3]) "
+          + "local bm = redis.call('HGET', KEYS[2], ARGV[2]) "
+          + "local removed = redis.call('SREM', KEYS[3], ARGV[1]) "
           + "redis.call('HDEL', KEYS[1], ARGV[1]) "
-          + "local user = string.sub(v, 1, (string.find(v, '\\n', 1, true) or (#v + 1)) - 1) "
-          + "if redis.call('HINCRBY', KEYS[2], user, -1) <= 0 then "
-          + "redis.call('HDEL', KEYS[2], user); return v end "
-          + "return ''";
+          + "local ac = redis.call('SMEMBERS', KEYS[3]) "
+          + "if #ac == 0 then redis.call('HDEL', KEYS[2], ARGV[2]) end "
+          + "local out = {tostring(removed)} "
+          + "state(bm, bc, out) "
+          + "state(redis.call('HGET', KEYS[2], ARGV[2]), ac, out) "
+          + "return out";
 
   /**
    * KEYS: instances. ARGV: instance, ttl ms. Registers the heartbeat. Returns {added, dead...}:
@@ -76,4 +99,16 @@ final class Scripts {
           + "for i = 1, #f, 2 do if f[i] == 'o' then o = f[i + 1] elseif f[i] == 't' then t = f[i + 1] end end "
           + "table.insert(r, o); table.insert(r, t) end "
           + "return r";
+
+  /**
+   * KEYS: members, metas. ARGV: the prefix of the key-connection sets. Deletes a room's membership
+   * and presence; returns the number of connections removed.
+   */
+  static final String PURGE =
+      "local fields = redis.call('HGETALL', KEYS[1]) "
+          + "local seen = {} "
+          + "for i = 2, #fields, 2 do local k = fields[i] "
+          + "if not seen[k] then seen[k] = true; redis.call('DEL', ARGV[1] .. k) end end "
+          + "redis.call('DEL', KEYS[1], KEYS[2]) "
+          + "return #fields / 2";
 }

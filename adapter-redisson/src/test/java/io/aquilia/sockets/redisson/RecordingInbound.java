@@ -24,8 +24,10 @@ final class RecordingInbound implements RedisBackplane.Inbound {
   }
 
   @Override
-  public void presence(String ns, String room, ClusterMember member, boolean joined) {
-    events.add((joined ? "joined " : "left ") + ns + " " + room + " " + member.userKey());
+  public void presence(String ns, String room, PresenceDelta d) {
+    String what = d.before() == null ? "joined " : d.after() == null ? "left " : "changed ";
+    String key = d.before() == null ? d.after().key() : d.before().key();
+    events.add(what + ns + " " + room + " " + key);
   }
 
   boolean has(String line) {

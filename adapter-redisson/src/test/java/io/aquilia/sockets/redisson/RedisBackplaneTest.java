@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -111,25 +111,36 @@ class RedisBackplaneTest {
     RedisBackplane a = up(new RecordingInbound(), null);
     RedisBackplane b = up(new RecordingInbound(), null);
 
-    assertThat(get(a.join(NS, "lobby", "a1", "alice", "{\"name\":\"Alice\"}"))).isEqualTo(1);
-    assertThat(get(b.join(NS, "lobby", "b1", "alice", "{\"name\":\"Alice\"}"))).isEqualTo(2);
-    assertThat(get(b.join(NS, "lobby", "b2", "bob", "{}"))).isEqualTo(1);
-    assertThat(get(b.join(NS, "lobby", "b2", "bob", "{\"away\":true}"))).isEqualTo(0);
+    PresenceDelta first = get(a.join(NS, "lobby", "a1", "alice", "{\"name\":\"Alice\"}"));
+    assertThat(first)
+        .isEqualTo(
+            new PresenceDelta(
+                true, null, new PresenceState("alice", "{\"name\":\"Alice\"}", Set.of("a1"))));
+    PresenceDelta second = get(b.join(NS, "lobby", "b1", "alice", "{\"name\":\"Al\"}"));
+    assertThat(second.changed()).isTrue();
+    assertThat(second.before()).isEqualTo(first.after());
+    assertThat(second.after())
+        .isEqualTo(new PresenceState("alice", "{\"name\":\"Al\"}", Set.of("a1", "b1")));
+    assertThat(get(b.join(NS, "lobby", "b2", "bob", null)).after())
+        .isEqualTo(new PresenceState("bob", null, Set.of("b2")));
+    PresenceDelta update = get(b.join(NS, "lobby", "b2", "bob", "{\"away\":true}"));
+    assertThat(update.changed()).isFalse();
+    assertThat(update.after().meta()).isEqualTo("{\"away\":true}");
 
-    List<ClusterMember> members = get(a.members(NS, "lobby"));
-    assertThat(members)
-        .extracting(ClusterMember::userKey, ClusterMember::connectionId)
+    assertThat(get(a.members(NS, "lobby")))
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("alice", "a1"),
-            org.assertj.core.groups.Tuple.tuple("alice", "b1"),
-            org.assertj.core.groups.Tuple.tuple("bob", "b2"));
-    assertThat(members.get(2).meta()).isEqualTo("{\"away\":true}");
+            new PresenceState("alice", "{\"name\":\"Al\"}", Set.of("a1", "b1")),
+            new PresenceState("bob", "{\"away\":true}", Set.of("b2")));
 
-    assertThat(get(a.leave(NS, "lobby", "a1"))).isEmpty();
-    Optional<ClusterMember> last = get(b.leave(NS, "lobby", "b1"));
-    assertThat(last).map(ClusterMember::userKey).contains("alice");
-    assertThat(last.get().meta()).isEqualTo("{\"name\":\"Alice\"}");
-    assertThat(get(b.leave(NS, "lobby", "never-joined"))).isEmpty();
+    PresenceDelta left = get(a.leave(NS, "lobby", "a1"));
+    assertThat(left.changed()).isTrue();
+    assertThat(left.after().connections()).containsExactly("b1");
+    PresenceDelta gone = get(b.leave(NS, "lobby", "b1"));
+    assertThat(gone.after()).isNull();
+    assertThat(gone.before().key()).isEqualTo("alice");
+    assertThat(get(b.leave(NS, "lobby", "never-joined")))
+        .isEqualTo(new PresenceDelta(false, null, null));
+    assertThat(get(a.members(NS, "lobby"))).extracting(PresenceState::key).containsExactly("bob");
   }
 
   @Test
@@ -140,7 +151,7 @@ class RedisBackplaneTest {
     get(a.join(NS, "lobby", "a1", "alice", "{}"));
     get(b.join(NS, "lobby", "b1", "bob", "{}"));
     get(b.join(NS, "lobby", "b2", "alice", "{}"));
-    assertThat(get(a.members(NS, "lobby"))).hasSize(3);
+    assertThat(get(a.members(NS, "lobby"))).hasSize(2);
 
     b.crashForTest();
 
@@ -148,15 +159,15 @@ class RedisBackplaneTest {
         .atMost(WAIT)
         .until(
             () ->
-                get(a.members(NS, "lobby")).stream()
-                    .map(ClusterMember::connectionId)
-                    .toList()
-                    .equals(List.of("a1")));
+                get(a.members(NS, "lobby"))
+                    .equals(List.of(new PresenceState("alice", "{}", Set.of("a1")))));
     await().atMost(WAIT).until(() -> ina.has("left " + NS + " lobby bob"));
-    assertThat(ina.events).doesNotContain("left " + NS + " lobby alice");
-    assertThat(redis.command("EXISTS", b.keys().instanceRooms(b.instanceId()))).isEqualTo(":0");
-    // bob's last connection is gone from Redis too: joining again makes him new
-    assertThat(get(a.join(NS, "lobby", "a2", "bob", "{}"))).isEqualTo(1);
+    await().atMost(WAIT).until(() -> ina.has("changed " + NS + " lobby alice"));
+    await()
+        .atMost(WAIT)
+        .until(() -> redis.command("EXISTS", b.keys().instanceRooms(b.instanceId())).equals(":0"));
+    // bob's entries are gone from Redis too: joining again makes him new
+    assertThat(get(a.join(NS, "lobby", "a2", "bob", "{}")).before()).isNull();
   }
 
   @Test
@@ -188,6 +199,8 @@ class RedisBackplaneTest {
     assertThat(ina.has("purge " + NS + " lobby closed")).isTrue();
     await().atMost(WAIT).until(() -> inb.has("purge " + NS + " lobby closed"));
     assertThat(redis.command("EXISTS", a.keys().members(NS, "lobby"))).isEqualTo(":0");
+    assertThat(redis.command("EXISTS", a.keys().keyConnections(NS, "lobby", "bob")))
+        .isEqualTo(":0");
   }
 
   @Test
@@ -245,10 +258,9 @@ class RedisBackplaneTest {
     b.start();
     assertThat(b.state()).isEqualTo(RedisBackplane.State.CONNECTING);
     // local answers while Redis is away
-    assertThat(get(b.join(NS, "lobby", "b1", "bob", "{}"))).isEqualTo(1);
-    assertThat(get(b.members(NS, "lobby")))
-        .extracting(ClusterMember::userKey)
-        .containsExactly("bob");
+    assertThat(get(b.join(NS, "lobby", "b1", "bob", "{}")))
+        .isEqualTo(new PresenceDelta(true, null, new PresenceState("bob", "{}", Set.of("b1"))));
+    assertThat(get(b.members(NS, "lobby"))).extracting(PresenceState::key).containsExactly("bob");
     assertThat(get(b.publish(NS, "lobby", "lost", null, 0))).isZero();
     assertThat(b.stats().get("skippedWhileDown")).isEqualTo(1);
 
@@ -261,8 +273,7 @@ class RedisBackplaneTest {
       // b registered its membership once connected, and listens to the room
       await()
           .atMost(WAIT)
-          .until(
-              () -> get(a.members(NS, "lobby")).stream().anyMatch(m -> m.userKey().equals("bob")));
+          .until(() -> get(a.members(NS, "lobby")).stream().anyMatch(m -> m.key().equals("bob")));
       await().atMost(WAIT).until(() -> b.listensTo(NS, "lobby"));
       await().atMost(WAIT).until(() -> get(a.publish(NS, "lobby", "hello", null, 0)) == 1);
       await().atMost(WAIT).until(() -> inb.events.stream().anyMatch(e -> e.contains("hello")));
@@ -295,7 +306,7 @@ class RedisBackplaneTest {
     // Redis lost everything: b registers its member again, and the subscription is back
     await()
         .atMost(WAIT)
-        .until(() -> get(a.members(NS, "lobby")).stream().anyMatch(m -> m.userKey().equals("bob")));
+        .until(() -> get(a.members(NS, "lobby")).stream().anyMatch(m -> m.key().equals("bob")));
     await().atMost(WAIT).until(() -> get(a.publish(NS, "lobby", "after", null, 0)) == 1);
     await().atMost(WAIT).until(() -> inb.events.stream().anyMatch(e -> e.contains("after")));
     assertThat(inb.events).noneMatch(e -> e.contains("during"));
