@@ -43,6 +43,8 @@ public class AquiliaSocketsExtension implements Extension {
     List<Class<?>> selected = Selection.select(beans.keySet(), manifest, problems);
     DeploymentModel deployment = DeploymentModel.of(selected);
     problems.addAll(deployment.problems().messages());
+    ClassLoader app = loader == null ? getClass().getClassLoader() : loader;
+    problems.addAll(AdapterSelection.check(app, Settings.of(app)));
     problems.forEach(p -> event.addDefinitionError(new DefinitionException(p)));
     models = problems.isEmpty() ? deployment.models() : List.of();
   }
