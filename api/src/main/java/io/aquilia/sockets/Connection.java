@@ -1,10 +1,12 @@
 package io.aquilia.sockets;
 
+import jakarta.json.JsonValue;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One open WebSocket connection, as handlers and application code see it. Instances are
@@ -12,6 +14,11 @@ import java.util.Optional;
  *
  * <p>Sending never blocks the caller: messages go to a bounded per-connection queue and are written
  * one at a time; a full queue applies the socket's {@link OverflowPolicy}.
+ *
+ * <p>Rooms belong to the socket's namespace. {@link #join(String)} and {@link #leave(String)} are
+ * the server-side way in and out: no guard runs (the caller is trusted code), and the client is
+ * told with a {@code room.joined} or {@code room.left} event. Clients ask with {@code room.join}
+ * and {@code room.leave}, handled by {@link Subscribe} and {@link Unsubscribe} methods.
  */
 public interface Connection {
 
@@ -76,4 +83,60 @@ public interface Connection {
    * runs once. The reason is cut to 123 bytes of UTF-8 on a character boundary.
    */
   void close(int code, String reason);
+
+  /**
+   * Joins a room: messages published to it reach this connection from now on. The client receives a
+   * {@code room.joined} event with the room's state; with presence on, the room's members get the
+   * presence change. No guard runs.
+   *
+   * @param room 1 to 128 characters, no control characters
+   * @return {@code false} if the connection was already in the room or is closed
+   * @throws IllegalArgumentException if the room name is not valid
+   */
+  boolean join(String room);
+
+  /**
+   * Leaves a room. The client receives a {@code room.left} event; with presence on, the room's
+   * members get the presence change.
+   *
+   * @return {@code false} if the connection was not in the room
+   */
+  boolean leave(String room);
+
+  /**
+   * Leaves every room, as {@link #leave(String)} does for each.
+   *
+   * @return how many rooms the connection left
+   */
+  int leaveAll();
+
+  /** The rooms this connection is in (a snapshot). */
+  Set<String> rooms();
+
+  /**
+   * The key that identifies this connection's member in room presence: the value given to {@link
+   * #setPresenceKey(String)}, else the name of the {@link #principal()}, else the connection id.
+   * Connections with the same key are one member (several tabs of one user).
+   */
+  String presenceKey();
+
+  /**
+   * Sets the presence key, typically in {@link OnConnect} (for example a user id the application
+   * has authenticated). The application is responsible for its truth: connections with the same key
+   * are shown as one member.
+   *
+   * @throws IllegalStateException if the connection is already in a room
+   * @throws IllegalArgumentException if the key is null or blank
+   */
+  void setPresenceKey(String key);
+
+  /** The presence metadata of this connection as JSON; {@code JsonValue.NULL} if none was set. */
+  JsonValue presenceMeta();
+
+  /**
+   * Sets the presence metadata (display name, status, ...): any JSON-B-mappable value, or {@code
+   * null}. It applies to the rooms the connection is in, whose members get a {@code
+   * presence.update}, and to the rooms it joins later.
+   */
+  void setPresenceMeta(Object meta);
 }

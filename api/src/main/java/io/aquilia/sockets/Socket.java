@@ -38,9 +38,20 @@ import java.lang.annotation.Target;
  * <h2>Lifecycle and concurrency</h2>
  *
  * One controller instance serves every connection of the socket, so it must be thread-safe; keep
- * per-connection state in {@link Connection#attributes()}. Messages of one connection are handled
- * one at a time, in order; different connections are handled concurrently. Sending never blocks:
- * each connection has a bounded outbound queue.
+ * per-connection state in {@link Connection#attributes()}. By default ({@link
+ * InboundProcessing#SERIAL}) the messages of one connection are handled one at a time, in order: a
+ * handler that returns a {@code CompletionStage} holds back the connection's next message until the
+ * stage completes, without holding a container thread. Different connections are handled
+ * concurrently. Sending never blocks: each connection has a bounded outbound queue.
+ *
+ * <h2>Rooms and presence</h2>
+ *
+ * Connections join and leave rooms, which are scoped to the socket's {@link #namespace()}: through
+ * {@link Subscribe} / {@link Unsubscribe} handlers (the {@code room.join} and {@code room.leave}
+ * events), through {@link Connection#join(String)} in application code, or automatically with
+ * {@link #joinPathRoom()}. With {@link #presence()} on, the members of each room also get {@code
+ * presence.join}, {@code presence.update} and {@code presence.leave} events and can ask for the
+ * list with {@code presence.list}. See {@code docs/protocol.md}.
  *
  * <p>Every attribute is checked at deployment; an invalid value fails the deployment with a message
  * naming the class and the attribute.
@@ -98,4 +109,32 @@ public @interface Socket {
    * Seconds a connection may stay silent (no frame, no pong) before the server closes it with 1001.
    */
   int heartbeatTimeout() default 20;
+
+  /**
+   * Whether the messages of one connection are handled one at a time, in order ({@link
+   * InboundProcessing#SERIAL}, the default), or as they arrive ({@link
+   * InboundProcessing#CONCURRENT}).
+   */
+  InboundProcessing inboundProcessing() default InboundProcessing.SERIAL;
+
+  /**
+   * How many messages of one connection may be waiting or in progress at once. A message beyond it
+   * is answered with {@code WS_QUOTA_EXCEEDED} and not handled; the connection stays open.
+   */
+  int inboundQueueSize() default 256;
+
+  /**
+   * Whether the rooms of this socket track presence: members keyed by user (see {@link
+   * Connection#presenceKey()}) with application metadata, {@code presence.*} events to the room,
+   * and the {@code presence.list} event. Off by default.
+   */
+  boolean presence() default false;
+
+  /**
+   * The name of a path parameter whose value names a room that every connection joins right after
+   * {@link OnConnect}, for example {@code joinPathRoom = "room"} with the path {@code
+   * /ws/chat/:room}. {@link Guard.Stage#JOIN} guards run first; a denial closes the connection with
+   * {@code 1008}. Empty (the default): no automatic join.
+   */
+  String joinPathRoom() default "";
 }

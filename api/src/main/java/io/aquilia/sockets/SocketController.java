@@ -2,7 +2,9 @@ package io.aquilia.sockets;
 
 import io.aquilia.sockets.spi.NamespaceRegistry;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Base class of every {@link Socket} controller. Subclasses declare handlers with {@link
@@ -39,13 +41,48 @@ public abstract class SocketController {
     return namespace().connection(id);
   }
 
-  /** Sends an event to every open connection of this socket; returns the number of recipients. */
+  /**
+   * Sends an event to every open connection of this socket; returns the number of local recipients.
+   */
   public int broadcast(String event, Object payload) {
     return namespace().broadcast(event, payload);
   }
 
+  /** Sends an event to every open connection of this socket except one. */
+  public int broadcast(String event, Object payload, String excludeConnectionId) {
+    return namespace().broadcast(event, payload, excludeConnectionId);
+  }
+
   /** Sends an event to one connection by id; returns {@code false} if it is not open here. */
   public boolean sendTo(String connectionId, String event, Object payload) {
-    return connection(connectionId).map(c -> c.send(event, payload)).orElse(false);
+    return namespace().sendTo(connectionId, event, payload);
+  }
+
+  /** Sends an event to every member of a room; returns the number of local recipients. */
+  public int publish(String room, String event, Object payload) {
+    return namespace().publish(room, event, payload);
+  }
+
+  /**
+   * Sends an event to every member of a room except one (typically the sender); returns the number
+   * of local recipients.
+   */
+  public int publish(String room, String event, Object payload, String excludeConnectionId) {
+    return namespace().publish(room, event, payload, excludeConnectionId);
+  }
+
+  /** The rooms with at least one member on this server. */
+  public Set<String> rooms() {
+    return namespace().rooms();
+  }
+
+  /** The ids of the connections in a room. */
+  public Set<String> members(String room) {
+    return namespace().members(room);
+  }
+
+  /** The presence members of a room, sorted by key. */
+  public List<PresenceMember> presence(String room) {
+    return namespace().presence(room);
   }
 }

@@ -1,6 +1,8 @@
 package io.aquilia.sockets.spi;
 
 import io.aquilia.sockets.SocketNamespace;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +28,16 @@ public final class NamespaceRegistry {
   /** Removes a controller class's registration. */
   public static void unregister(Class<?> controllerClass) {
     BY_CLASS.remove(controllerClass);
+  }
+
+  /** The running socket with this namespace name, if any. */
+  public static Optional<SocketNamespace> lookup(String namespace) {
+    return BY_CLASS.values().stream().filter(ns -> ns.name().equals(namespace)).findFirst();
+  }
+
+  /** Every running socket (a snapshot). */
+  public static Collection<SocketNamespace> all() {
+    return List.copyOf(BY_CLASS.values());
   }
 
   /**

@@ -1,8 +1,10 @@
 package io.aquilia.sockets.cdi;
 
+import io.aquilia.sockets.Broadcaster;
 import io.aquilia.sockets.Socket;
 import io.aquilia.sockets.runtime.ControllerModel;
 import io.aquilia.sockets.runtime.DeploymentModel;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.Bean;
@@ -47,6 +49,16 @@ public class AquiliaSocketsExtension implements Extension {
     problems.addAll(AdapterSelection.check(app, Settings.of(app)));
     problems.forEach(p -> event.addDefinitionError(new DefinitionException(p)));
     models = problems.isEmpty() ? deployment.models() : List.of();
+  }
+
+  /** Adds the {@link Broadcaster} bean, so that any bean can reach the sockets. */
+  void broadcaster(@Observes AfterBeanDiscovery event) {
+    event
+        .addBean()
+        .beanClass(RegistryBroadcaster.class)
+        .types(Broadcaster.class, Object.class)
+        .scope(ApplicationScoped.class)
+        .createWith(c -> new RegistryBroadcaster());
   }
 
   /** The validated controllers. */

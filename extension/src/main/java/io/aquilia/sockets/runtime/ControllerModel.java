@@ -18,6 +18,7 @@ import java.util.TreeMap;
  * @param events message handlers by event name
  * @param guards guards sorted by priority
  * @param pathParamTypes for each path parameter bound by some handler, the converter's target type
+ * @param rooms the room and presence options
  */
 public record ControllerModel(
     Class<?> type,
@@ -28,13 +29,26 @@ public record ControllerModel(
     Optional<HandlerModel> onDisconnect,
     Map<String, HandlerModel> events,
     List<HandlerModel> guards,
-    Map<String, Set<Class<?>>> pathParamTypes) {
+    Map<String, Set<Class<?>>> pathParamTypes,
+    RoomOptions rooms) {
 
   /** Copies the collections; events are kept sorted by name. */
   public ControllerModel {
     events = Map.copyOf(events);
     guards = List.copyOf(guards);
     pathParamTypes = Map.copyOf(pathParamTypes);
+  }
+
+  /**
+   * The event names clients may send, sorted: the handlers' plus {@code presence.list} on presence
+   * sockets.
+   */
+  public List<String> inboundEvents() {
+    java.util.TreeSet<String> names = new java.util.TreeSet<>(events.keySet());
+    if (rooms.presence()) {
+      names.add(io.aquilia.sockets.StandardEvents.PRESENCE_LIST);
+    }
+    return List.copyOf(names);
   }
 
   /** The one-line deployment summary: path, namespace, events (with ack tags) and limits. */
@@ -82,6 +96,13 @@ public record ControllerModel(
         + limits.heartbeatIntervalSeconds()
         + "s/"
         + limits.heartbeatTimeoutSeconds()
-        + "s";
+        + "s inbound="
+        + limits.inboundProcessing()
+        + "/"
+        + limits.inboundQueueSize()
+        + " presence="
+        + (rooms.presence() ? "on" : "off")
+        + " joinPathRoom="
+        + rooms.joinPathRoom().orElse("-");
   }
 }

@@ -7,11 +7,15 @@ import io.aquilia.sockets.OnConnect;
 import io.aquilia.sockets.OnDisconnect;
 import io.aquilia.sockets.Socket;
 import io.aquilia.sockets.SocketController;
+import io.aquilia.sockets.StandardEvents;
 import io.aquilia.sockets.Subscribe;
 import io.aquilia.sockets.Unsubscribe;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.lang.reflect.WildcardType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -20,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.regex.Pattern;
 
 /**
@@ -101,6 +106,14 @@ public final class ControllerScanner {
         }
       }
     }
+    RoomOptions rooms = rooms(type, socket, path.orElse(null), problems);
+    if (rooms.presence() && events.containsKey(StandardEvents.PRESENCE_LIST)) {
+      problems.add(
+          Messages.reservedEvent(
+              events.get(StandardEvents.PRESENCE_LIST).method(),
+              StandardEvents.PRESENCE_LIST,
+              "the runtime answers it on sockets with presence = true"));
+    }
     if (problems.messages().size() > before || path.isEmpty()) {
       return Optional.empty();
     }
@@ -116,7 +129,41 @@ public final class ControllerScanner {
             Optional.ofNullable(onDisconnect),
             events,
             guards,
-            pathParamTypes));
+            pathParamTypes,
+            rooms));
+  }
+
+  private static RoomOptions rooms(
+      Class<?> type, Socket socket, PathTemplate path, Problems problems) {
+    String param = socket.joinPathRoom();
+    if (param.isEmpty()) {
+      return new RoomOptions(socket.presence(), Optional.empty());
+    }
+    if (path != null && !path.paramNames().contains(param)) {
+      problems.add(Messages.unknownJoinPathRoom(type, param, path.template()));
+    }
+    return new RoomOptions(socket.presence(), Optional.of(param));
+  }
+
+  /**
+   * {@code void}, {@code String}, or a {@code CompletionStage} of {@code String} or {@code Void}.
+   */
+  private static Optional<String> roomReturnProblem(Method m) {
+    Class<?> r = m.getReturnType();
+    if (r == void.class || r == String.class) {
+      return Optional.empty();
+    }
+    if (CompletionStage.class.isAssignableFrom(r)) {
+      Type g = m.getGenericReturnType();
+      if (!(g instanceof ParameterizedType p)) {
+        return Optional.empty();
+      }
+      Type arg = p.getActualTypeArguments()[0];
+      if (arg == String.class || arg == Void.class || arg instanceof WildcardType) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(m.getGenericReturnType().getTypeName());
   }
 
   private static Optional<PathTemplate> path(Class<?> type, Socket socket, Problems problems) {
@@ -218,10 +265,14 @@ public final class ControllerScanner {
       kind = HandlerKind.SUBSCRIBE;
       event = s.value();
       ack = true;
+      roomReturnProblem(m)
+          .ifPresent(t -> problems.add(Messages.badRoomHandlerReturn(m, "@Subscribe", t)));
     } else if (ann instanceof Unsubscribe u) {
       kind = HandlerKind.UNSUBSCRIBE;
       event = u.value();
       ack = true;
+      roomReturnProblem(m)
+          .ifPresent(t -> problems.add(Messages.badRoomHandlerReturn(m, "@Unsubscribe", t)));
     } else {
       Guard g = (Guard) ann;
       kind = HandlerKind.GUARD;

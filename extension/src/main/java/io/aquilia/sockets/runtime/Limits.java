@@ -26,6 +26,11 @@ final class Limits {
           Messages.invalidLimit(
               type, "outboundQueueSize", s.outboundQueueSize(), "must be at least 1"));
     }
+    if (s.inboundQueueSize() < 1) {
+      problems.add(
+          Messages.invalidLimit(
+              type, "inboundQueueSize", s.inboundQueueSize(), "must be at least 1"));
+    }
     if (s.heartbeatInterval() > 0 && s.heartbeatTimeout() < 1) {
       problems.add(
           Messages.invalidLimit(
@@ -46,7 +51,9 @@ final class Limits {
         s.overflowPolicy(),
         s.heartbeatInterval(),
         s.heartbeatTimeout(),
-        List.of(s.allowedOrigins()));
+        List.of(s.allowedOrigins()),
+        s.inboundProcessing(),
+        s.inboundQueueSize());
   }
 
   private static void nonNegative(Class<?> type, String name, int value, Problems problems) {

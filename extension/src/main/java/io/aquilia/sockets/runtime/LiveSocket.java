@@ -6,8 +6,11 @@ import io.aquilia.sockets.Envelope;
 import io.aquilia.sockets.FaultCode;
 import io.aquilia.sockets.Guard;
 import io.aquilia.sockets.MessageType;
+import io.aquilia.sockets.PresenceMember;
 import io.aquilia.sockets.SocketFault;
 import io.aquilia.sockets.SocketNamespace;
+import io.aquilia.sockets.SocketStats;
+import io.aquilia.sockets.spi.SocketAdapter;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -15,13 +18,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A deployed socket: its model, its controller instance and its open connections. This is the entry
- * point the transport glue calls for open, frame and close.
+ * A deployed socket: its model, its controller instance, its open connections and its rooms. This
+ * is the entry point the transport glue calls for open, frame and close.
  */
 public final class LiveSocket implements SocketNamespace {
 
@@ -33,6 +38,8 @@ public final class LiveSocket implements SocketNamespace {
   private final Clock clock;
   private final Dispatcher dispatcher;
   private final OriginPolicy origins;
+  private final Rooms rooms;
+  private final DeliveryStats delivery = new DeliveryStats();
   private final Map<String, RuntimeConnection> connections = new ConcurrentHashMap<>();
 
   LiveSocket(
@@ -40,13 +47,16 @@ public final class LiveSocket implements SocketNamespace {
       Object controller,
       EnvelopeCodec codec,
       PayloadBinder binder,
-      Clock clock) {
+      Clock clock,
+      SocketAdapter adapter,
+      Executor streams) {
     this.model = model;
     this.controller = controller;
     this.codec = codec;
     this.clock = clock;
-    this.dispatcher = new Dispatcher(this, binder);
+    this.dispatcher = new Dispatcher(this, binder, streams);
     this.origins = new OriginPolicy(model.limits().allowedOrigins());
+    this.rooms = new Rooms(this, adapter, model.rooms().presence());
   }
 
   @Override
@@ -70,15 +80,72 @@ public final class LiveSocket implements SocketNamespace {
   }
 
   @Override
-  public int broadcast(String event, Object payload) {
+  public int broadcast(String event, Object payload, String excludeConnectionId) {
     String text = codec.encode(Envelope.event(event, payload));
+    int n = deliverAll(text, excludeConnectionId);
+    rooms.forward(null, text, excludeConnectionId);
+    return n;
+  }
+
+  @Override
+  public int publish(String room, String event, Object payload, String excludeConnectionId) {
+    RoomNames.require(room);
+    return rooms.publish(room, codec.encode(Envelope.event(event, payload)), excludeConnectionId);
+  }
+
+  @Override
+  public Set<String> rooms() {
+    return rooms.names();
+  }
+
+  @Override
+  public CompletionStage<Set<String>> membersAsync(String room) {
+    return rooms.memberIds(room);
+  }
+
+  @Override
+  public CompletionStage<List<PresenceMember>> presenceAsync(String room) {
+    return rooms.presence(room);
+  }
+
+  @Override
+  public SocketStats stats() {
+    return new SocketStats(
+        connections.size(),
+        rooms.names().size(),
+        delivery.dropped().sum(),
+        delivery.slowConsumerCloses().sum(),
+        delivery.refused().sum());
+  }
+
+  /**
+   * Delivers text published by another server: to this server's members of the room ({@code room ==
+   * null}: every connection), except one.
+   */
+  void deliver(String room, String text, String excludeConnectionId) {
+    if (room == null) {
+      deliverAll(text, excludeConnectionId);
+    } else {
+      rooms.deliver(room, text, excludeConnectionId);
+    }
+  }
+
+  private int deliverAll(String text, String excludeConnectionId) {
     int n = 0;
     for (RuntimeConnection c : connections.values()) {
-      if (c.sendText(text)) {
+      if (!c.id().equals(excludeConnectionId) && c.sendText(text)) {
         n++;
       }
     }
     return n;
+  }
+
+  Rooms roomIndex() {
+    return rooms;
+  }
+
+  DeliveryStats delivery() {
+    return delivery;
   }
 
   /** The validated model. */
@@ -101,8 +168,9 @@ public final class LiveSocket implements SocketNamespace {
   }
 
   /**
-   * A new connection: converts path parameters, runs connect guards, announces the connection and
-   * calls {@code @OnConnect}. A refusal closes the connection with the fault's close code.
+   * A new connection: converts path parameters, runs connect guards, announces the connection,
+   * calls {@code @OnConnect} and joins the path room. A refusal closes the connection with the
+   * fault's close code.
    */
   public RuntimeConnection open(Transport transport, HandshakeInfo handshake) {
     RuntimeConnection conn = new RuntimeConnection(this, transport, handshake, clock.instant());
@@ -134,14 +202,49 @@ public final class LiveSocket implements SocketNamespace {
     connections.put(conn.id(), conn);
     if (!conn.markOpen() && !conn.isOpen()) {
       connections.remove(conn.id());
+      return conn;
     }
+    model.rooms().joinPathRoom().ifPresent(param -> joinPathRoom(conn, param));
     return conn;
   }
 
-  /** Handles one decoded frame. */
+  /** The automatic join of the path room; a refusal closes the connection like a connect guard. */
+  private void joinPathRoom(RuntimeConnection conn, String param) {
+    String room = conn.pathParams().get(param);
+    try {
+      Optional<String> bad = RoomNames.problem(room);
+      if (bad.isPresent()) {
+        throw new SocketFault(
+            FaultCode.WS_HANDSHAKE_FAILED,
+            FaultCode.WS_HANDSHAKE_FAILED.defaultMessage()
+                + ": path parameter '"
+                + param
+                + "' is not a valid room name");
+      }
+      runGuards(conn, Guard.Stage.JOIN, null);
+      rooms.join(conn, room, Rooms.Origin.SERVER);
+    } catch (SocketFault f) {
+      conn.close(
+          new CloseStatus(f.closeCode(), RuntimeConnection.truncateReason(f.getMessage())), false);
+    } catch (Throwable t) {
+      LOG.log(Level.SEVERE, Messages.lifecycleFailed("JOIN guard", name(), conn.id()), t);
+      conn.close(CloseStatus.INTERNAL_ERROR, false);
+    }
+  }
+
+  /**
+   * Handles one decoded frame: control messages at once, the others through the connection's
+   * inbound queue (in order, one at a time, unless the socket is concurrent).
+   */
   public void frame(RuntimeConnection conn, Frame frame) {
     conn.touch(clock.millis());
-    dispatcher.dispatch(conn, frame);
+    if (frame instanceof Frame.Message m && m.envelope().type() == MessageType.CONTROL) {
+      dispatcher.control(conn, m.envelope());
+      return;
+    }
+    if (!conn.inbound().submit(() -> dispatcher.dispatch(conn, frame))) {
+      dispatcher.refuseBusy(conn, frame);
+    }
   }
 
   /** Records activity (a pong, for instance). */
@@ -150,8 +253,9 @@ public final class LiveSocket implements SocketNamespace {
   }
 
   /**
-   * The connection ended, for whatever reason; {@code @OnDisconnect} runs exactly once, for
-   * connections whose {@code @OnConnect} completed.
+   * The connection ended, for whatever reason: its streaming replies stop, {@code @OnDisconnect}
+   * runs exactly once (for connections whose {@code @OnConnect} completed), then the connection
+   * leaves its rooms.
    */
   public void closed(RuntimeConnection conn, CloseStatus reported) {
     conn.close(reported, true);
@@ -159,15 +263,21 @@ public final class LiveSocket implements SocketNamespace {
       return;
     }
     connections.remove(conn.id());
-    if (!conn.wasConnectHandled() || model.onDisconnect().isEmpty()) {
-      return;
-    }
-    CloseStatus status = conn.requestedClose().filter(s -> s != reported).orElse(reported);
+    conn.abortStreams();
     try {
-      Invoker.call(
-          controller, model.onDisconnect().get(), new Invocation(conn, null, null, status));
-    } catch (Throwable t) {
-      LOG.log(Level.WARNING, Messages.lifecycleFailed("@OnDisconnect", name(), conn.id()), t);
+      if (!conn.wasConnectHandled() || model.onDisconnect().isEmpty()) {
+        return;
+      }
+      CloseStatus status = conn.requestedClose().filter(s -> s != reported).orElse(reported);
+      try {
+        Invoker.call(
+            controller, model.onDisconnect().get(), new Invocation(conn, null, null, status));
+      } catch (Throwable t) {
+        LOG.log(Level.WARNING, Messages.lifecycleFailed("@OnDisconnect", name(), conn.id()), t);
+      }
+    } finally {
+      // after @OnDisconnect, which may still read conn.rooms()
+      rooms.leaveAll(conn, Rooms.Origin.DISCONNECT);
     }
   }
 
@@ -224,7 +334,7 @@ public final class LiveSocket implements SocketNamespace {
     p.put("connectionId", conn.id());
     p.put("namespace", name());
     p.put("limits", limits);
-    p.put("events", Set.copyOf(model.events().keySet()).stream().sorted().toList());
+    p.put("events", model.inboundEvents());
     return p;
   }
 

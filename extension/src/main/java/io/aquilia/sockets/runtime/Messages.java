@@ -145,6 +145,34 @@ public final class Messages {
     return "AQS-016 " + type.getName() + " is annotated @Socket but is abstract or an interface";
   }
 
+  static String badRoomHandlerReturn(Method m, String annotation, String type) {
+    return "AQS-020 "
+        + annotation
+        + " handler "
+        + describe(m)
+        + " returns "
+        + type
+        + "; it must return void, String (the room) or CompletionStage<String>";
+  }
+
+  static String unknownJoinPathRoom(Class<?> type, String param, String path) {
+    return "AQS-021 @Socket on "
+        + type.getName()
+        + " has joinPathRoom = \""
+        + param
+        + "\", which is not a parameter of the path "
+        + path;
+  }
+
+  static String reservedEvent(Method m, String event, String why) {
+    return "AQS-022 Handler "
+        + describe(m)
+        + " declares the reserved event '"
+        + event
+        + "': "
+        + why;
+  }
+
   /** The deployment summary line for one socket. */
   static String socketSummary(String line) {
     return "AQS-101 Socket registered: " + line;
@@ -188,5 +216,53 @@ public final class Messages {
 
   public static String originRefused(String path, String origin) {
     return "AQS-107 Handshake refused on " + path + ": origin not allowed: " + origin;
+  }
+
+  static String droppedTotal(String connectionId, String policy, long total) {
+    return "AQS-120 Connection "
+        + connectionId
+        + " ended after "
+        + total
+        + " outbound message(s) were dropped ("
+        + policy
+        + ")";
+  }
+
+  static String adapterFailed(String operation, String socket, String room, Throwable failure) {
+    return "AQS-121 Adapter "
+        + operation
+        + " failed on socket "
+        + socket
+        + (room == null ? "" : " room '" + room + "'")
+        + ": "
+        + failure;
+  }
+
+  static String streamFailed(String socket, String event, String connectionId) {
+    return "AQS-122 Streaming reply of event '"
+        + event
+        + "' on socket "
+        + socket
+        + " failed mid-stream (connection "
+        + connectionId
+        + "); the client got an error ack";
+  }
+
+  static String inboundRejected(String connectionId, int capacity, long total) {
+    return "AQS-123 Connection "
+        + connectionId
+        + " has "
+        + capacity
+        + " messages waiting or in progress: message refused with WS_QUOTA_EXCEEDED ("
+        + total
+        + " refused so far)";
+  }
+
+  static String roomNotifyFailed(String what, String socket, String connectionId) {
+    return "AQS-124 " + what + " on socket " + socket + " failed (connection " + connectionId + ")";
+  }
+
+  static String adapterStartFailed(String adapter, Throwable failure) {
+    return "AQS-125 Adapter " + adapter + " failed to start: " + failure;
   }
 }

@@ -3,6 +3,9 @@ package io.aquilia.sockets.runtime;
 import io.aquilia.sockets.CloseStatus;
 import io.aquilia.sockets.OverflowPolicy;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -22,8 +25,11 @@ final class Outbox {
   private final int capacity;
   private final OverflowPolicy policy;
   private final Runnable onSlowConsumer;
+  private final LongAdder droppedTotal;
   private final ReentrantLock lock = new ReentrantLock();
   private final ArrayDeque<Object> queue = new ArrayDeque<>();
+  // guarded by lock: run (outside the lock) once the queue is at most half full, or closed
+  private final List<Runnable> roomWaiters = new ArrayList<>();
   // guarded by lock
   private boolean writing;
   private boolean inSend;
@@ -38,11 +44,25 @@ final class Outbox {
       int capacity,
       OverflowPolicy policy,
       Runnable onSlowConsumer) {
+    this(connectionId, transport, capacity, policy, onSlowConsumer, new LongAdder());
+  }
+
+  /**
+   * @param droppedTotal also counts every drop (the socket's total, shared by its connections)
+   */
+  Outbox(
+      String connectionId,
+      Transport transport,
+      int capacity,
+      OverflowPolicy policy,
+      Runnable onSlowConsumer,
+      LongAdder droppedTotal) {
     this.connectionId = connectionId;
     this.transport = transport;
     this.capacity = capacity;
     this.policy = policy;
     this.onSlowConsumer = onSlowConsumer;
+    this.droppedTotal = droppedTotal;
   }
 
   /** Queues a text frame; false if closed or dropped. */
@@ -79,6 +99,7 @@ final class Outbox {
       return false;
     }
     if (drops > 0) {
+      droppedTotal.increment();
       if (Long.bitCount(drops) == 1) {
         LOG.warning(Messages.dropped(connectionId, policy.name(), drops));
       }
@@ -108,6 +129,8 @@ final class Outbox {
    */
   void close(CloseStatus status, boolean immediate) {
     boolean startNow;
+    long drops;
+    List<Runnable> waiters;
     lock.lock();
     try {
       if (closed) {
@@ -123,11 +146,63 @@ final class Outbox {
       } else {
         queue.addLast(status);
       }
+      drops = dropped;
+      waiters = takeWaitersLocked(true);
     } finally {
       lock.unlock();
     }
+    if (drops > 0) {
+      LOG.warning(Messages.droppedTotal(connectionId, policy.name(), drops));
+    }
+    runAll(waiters);
     if (startNow) {
       write(status);
+    }
+  }
+
+  /** Whether the queue is at most half full (and open): room for a streaming reply's next items. */
+  boolean hasRoom() {
+    lock.lock();
+    try {
+      return !closed && queue.size() <= capacity / 2;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Runs {@code waiter} once the queue is at most half full, or closed: now (on this thread) if it
+   * already is, else on the thread that completes the write that makes it so.
+   */
+  void whenRoom(Runnable waiter) {
+    lock.lock();
+    try {
+      if (!closed && queue.size() > capacity / 2) {
+        roomWaiters.add(waiter);
+        return;
+      }
+    } finally {
+      lock.unlock();
+    }
+    waiter.run();
+  }
+
+  private List<Runnable> takeWaitersLocked(boolean all) {
+    if (roomWaiters.isEmpty() || (!all && queue.size() > capacity / 2)) {
+      return List.of();
+    }
+    List<Runnable> taken = new ArrayList<>(roomWaiters);
+    roomWaiters.clear();
+    return taken;
+  }
+
+  private static void runAll(List<Runnable> waiters) {
+    for (Runnable r : waiters) {
+      try {
+        r.run();
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "AQS-126 A queue waiter failed", e);
+      }
     }
   }
 
@@ -175,6 +250,7 @@ final class Outbox {
       } catch (RuntimeException e) {
         onWritten(e);
       }
+      List<Runnable> waiters;
       lock.lock();
       try {
         inSend = false;
@@ -182,14 +258,17 @@ final class Outbox {
           return;
         }
         item = nextLocked();
+        waiters = takeWaitersLocked(false);
       } finally {
         lock.unlock();
       }
+      runAll(waiters);
     }
   }
 
   private void onWritten(Throwable failure) {
     Object next;
+    List<Runnable> waiters;
     lock.lock();
     try {
       if (failure != null) {
@@ -200,9 +279,11 @@ final class Outbox {
         return;
       }
       next = nextLocked();
+      waiters = takeWaitersLocked(false);
     } finally {
       lock.unlock();
     }
+    runAll(waiters);
     if (failure != null && LOG.isLoggable(Level.FINE)) {
       LOG.log(Level.FINE, "AQS-108 Write failed on connection " + connectionId, failure);
     }

@@ -4,17 +4,26 @@ import io.aquilia.sockets.CloseStatus;
 import io.aquilia.sockets.Connection;
 import io.aquilia.sockets.Envelope;
 import io.aquilia.sockets.SocketFault;
+import jakarta.json.JsonValue;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
-/** The runtime's {@link Connection}: one atomic state, a bounded outbox, the handshake data. */
+/**
+ * The runtime's {@link Connection}: one atomic lifecycle state, a bounded outbox, an inbound queue,
+ * the handshake data, its rooms and presence, and its running streaming replies.
+ */
 public final class RuntimeConnection implements Connection {
 
   /** Lifecycle states; transitions only forward, by compare-and-set. */
@@ -33,6 +42,15 @@ public final class RuntimeConnection implements Connection {
   private final Map<String, Object> attributes = new ConcurrentHashMap<>();
   private final Map<String, Object> typedParams = new ConcurrentHashMap<>();
   private final AtomicReference<State> state = new AtomicReference<>(State.OPENING);
+  private final InboundQueue inbound;
+  private final Set<String> rooms = ConcurrentHashMap.newKeySet();
+  private final Map<String, StreamReply> streams = new ConcurrentHashMap<>();
+  private final AtomicLong anonymousStreams = new AtomicLong();
+  private final Object laneLock = new Object();
+  private CompletableFuture<?> lane =
+      CompletableFuture.completedFuture(null); // guarded by laneLock
+  private volatile String presenceKey;
+  private volatile String presenceMetaJson;
   private volatile CloseStatus requestedClose;
   private volatile boolean connectHandled;
   private volatile long lastActivity;
@@ -49,7 +67,12 @@ public final class RuntimeConnection implements Connection {
             transport,
             limits.outboundQueueSize(),
             limits.overflowPolicy(),
-            () -> close(CloseStatus.SLOW_CONSUMER, true));
+            () -> {
+              socket.delivery().slowConsumerCloses().increment();
+              close(CloseStatus.SLOW_CONSUMER, true);
+            },
+            socket.delivery().dropped());
+    this.inbound = new InboundQueue(limits.inboundProcessing(), limits.inboundQueueSize());
   }
 
   @Override
@@ -122,6 +145,138 @@ public final class RuntimeConnection implements Connection {
   @Override
   public void close(int code, String reason) {
     close(new CloseStatus(code, truncateReason(reason)), false);
+  }
+
+  @Override
+  public boolean join(String room) {
+    RoomNames.require(room);
+    return isOpen() && socket.roomIndex().joinByServer(this, room);
+  }
+
+  @Override
+  public boolean leave(String room) {
+    return room != null && socket.roomIndex().leaveByServer(this, room);
+  }
+
+  @Override
+  public int leaveAll() {
+    return socket.roomIndex().leaveAll(this, Rooms.Origin.SERVER);
+  }
+
+  @Override
+  public Set<String> rooms() {
+    return Set.copyOf(rooms);
+  }
+
+  @Override
+  public String presenceKey() {
+    String key = presenceKey;
+    if (key != null) {
+      return key;
+    }
+    Principal p = handshake.principal();
+    return p != null && p.getName() != null && !p.getName().isBlank() ? p.getName() : id;
+  }
+
+  @Override
+  public void setPresenceKey(String key) {
+    if (key == null || key.isBlank()) {
+      throw new IllegalArgumentException("a presence key must not be null or blank");
+    }
+    if (!rooms.isEmpty()) {
+      throw new IllegalStateException(
+          "the presence key cannot change while the connection is in a room: " + rooms);
+    }
+    presenceKey = key;
+  }
+
+  @Override
+  public JsonValue presenceMeta() {
+    return Rooms.parse(presenceMetaJson);
+  }
+
+  @Override
+  public void setPresenceMeta(Object meta) {
+    presenceMetaJson =
+        meta == null || meta == JsonValue.NULL
+            ? null
+            : meta instanceof JsonValue v ? v.toString() : socket.codec().jsonb().toJson(meta);
+    socket.roomIndex().metaChanged(this);
+  }
+
+  /** The presence metadata as JSON text, or null. */
+  String presenceMetaJson() {
+    return presenceMetaJson;
+  }
+
+  /** Records a room; false if already in it. */
+  boolean addRoom(String room) {
+    return rooms.add(room);
+  }
+
+  /** Forgets a room; false if not in it (so only one caller removes it). */
+  boolean removeRoom(String room) {
+    return rooms.remove(room);
+  }
+
+  /**
+   * Runs an adapter operation after the connection's previous one has completed (whatever its
+   * outcome), so that its joins and leaves reach the adapter in order. Never blocks: the operation
+   * starts on this thread if the lane is free, else on the thread that frees it.
+   */
+  <T> CompletableFuture<T> lane(Supplier<? extends CompletionStage<T>> operation) {
+    CompletableFuture<Void> gate = new CompletableFuture<>();
+    CompletableFuture<T> result = gate.thenCompose(x -> operation.get());
+    CompletableFuture<?> previous;
+    synchronized (laneLock) {
+      previous = lane;
+      lane = result.handle((r, f) -> null);
+    }
+    previous.whenComplete((r, f) -> gate.complete(null));
+    return result;
+  }
+
+  /** The connection's inbound message queue. */
+  InboundQueue inbound() {
+    return inbound;
+  }
+
+  /**
+   * Registers a running streaming reply; returns the refusal if the connection has {@code max}
+   * already, or one with the same key.
+   */
+  SocketFault streamStarted(String key, StreamReply reply, int max) {
+    if (streams.size() >= max) {
+      return StreamReply.refusal(false, max);
+    }
+    if (streams.putIfAbsent(key, reply) != null) {
+      return StreamReply.refusal(true, max);
+    }
+    return null;
+  }
+
+  void streamEnded(String key, StreamReply reply) {
+    streams.remove(key, reply);
+  }
+
+  /** Cancels the streaming reply to the message with this id (as JSON text); false if none. */
+  boolean cancelStream(String key) {
+    StreamReply r = streams.get(key);
+    if (r == null) {
+      return false;
+    }
+    r.cancel();
+    return true;
+  }
+
+  /** Stops every running streaming reply without sending anything. */
+  void abortStreams() {
+    List.copyOf(streams.values()).forEach(StreamReply::abort);
+  }
+
+  /** A key for a streaming reply to a message without id (it cannot be cancelled). */
+  String anonymousStreamKey() {
+    return "#" + anonymousStreams.incrementAndGet();
   }
 
   /** Starts closing: a close frame is queued behind what is queued (or replaces it). */

@@ -1,5 +1,6 @@
 package io.aquilia.sockets.runtime;
 
+import io.aquilia.sockets.InboundProcessing;
 import io.aquilia.sockets.OverflowPolicy;
 import java.util.List;
 
@@ -14,6 +15,8 @@ import java.util.List;
  * @param heartbeatIntervalSeconds seconds between pings, 0 for none
  * @param heartbeatTimeoutSeconds seconds of silence tolerated after a ping
  * @param allowedOrigins allowed origins, empty for any
+ * @param inboundProcessing serial or concurrent handling of one connection's messages
+ * @param inboundQueueSize messages of one connection waiting or in progress at once
  */
 public record SocketLimits(
     int maxMessageSize,
@@ -23,7 +26,9 @@ public record SocketLimits(
     OverflowPolicy overflowPolicy,
     int heartbeatIntervalSeconds,
     int heartbeatTimeoutSeconds,
-    List<String> allowedOrigins) {
+    List<String> allowedOrigins,
+    InboundProcessing inboundProcessing,
+    int inboundQueueSize) {
 
   /** Copies the origins. */
   public SocketLimits {

@@ -1,14 +1,20 @@
 package io.aquilia.sockets.runtime;
 
 import io.aquilia.sockets.spi.NamespaceRegistry;
+import io.aquilia.sockets.spi.SocketAdapter;
 import jakarta.json.bind.Jsonb;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.logging.Logger;
 
@@ -21,9 +27,14 @@ public final class SocketRuntime implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(SocketRuntime.class.getName());
 
   private final List<LiveSocket> sockets = new ArrayList<>();
+  private final Map<String, LiveSocket> byNamespace = new ConcurrentHashMap<>();
   private final ScheduledExecutorService scheduler;
+  private final SocketAdapter adapter;
+  private final ExecutorService ownStreams;
 
   /**
+   * A runtime with the in-memory adapter and its own pool for streaming replies.
+   *
    * @param models validated controller models
    * @param controllers supplies the controller instance of a model
    * @param jsonb JSON-B for payloads
@@ -38,15 +49,81 @@ public final class SocketRuntime implements AutoCloseable {
       Validator validator,
       Clock clock,
       boolean heartbeats) {
+    this(models, controllers, jsonb, validator, clock, heartbeats, new InMemoryAdapter(), null);
+  }
+
+  /**
+   * @param models validated controller models
+   * @param controllers supplies the controller instance of a model
+   * @param jsonb JSON-B for payloads
+   * @param validator Bean Validation, or null
+   * @param clock time source
+   * @param heartbeats whether to schedule heartbeats (tests drive {@link #heartbeat()} themselves)
+   * @param adapter the membership, presence and fan-out backplane; closed with the runtime
+   * @param streams where the items of {@code Stream} replies are pulled; null for a small pool of
+   *     the runtime's own
+   */
+  public SocketRuntime(
+      List<ControllerModel> models,
+      Function<ControllerModel, Object> controllers,
+      Jsonb jsonb,
+      Validator validator,
+      Clock clock,
+      boolean heartbeats,
+      SocketAdapter adapter,
+      Executor streams) {
+    this.adapter = adapter;
+    this.ownStreams = streams == null ? streamPool() : null;
+    Executor pulls = streams == null ? ownStreams : streams;
     EnvelopeCodec codec = new EnvelopeCodec(jsonb, clock);
     PayloadBinder binder = new PayloadBinder(jsonb, validator);
     for (ControllerModel m : models) {
-      LiveSocket s = new LiveSocket(m, controllers.apply(m), codec, binder, clock);
+      LiveSocket s = new LiveSocket(m, controllers.apply(m), codec, binder, clock, adapter, pulls);
       sockets.add(s);
+      byNamespace.put(s.name(), s);
       NamespaceRegistry.register(m.type(), s);
       LOG.info(Messages.socketSummary(m.summary()));
     }
+    startAdapter();
     this.scheduler = heartbeats ? startHeartbeats() : null;
+  }
+
+  private void startAdapter() {
+    try {
+      adapter
+          .start(
+              (namespace, room, text, exclude) -> {
+                LiveSocket s = byNamespace.get(namespace);
+                if (s != null) {
+                  s.deliver(room, text, exclude);
+                }
+              })
+          .whenComplete(
+              (r, failure) -> {
+                if (failure != null) {
+                  LOG.warning(Messages.adapterStartFailed(adapter.getClass().getName(), failure));
+                }
+              });
+    } catch (RuntimeException e) {
+      LOG.warning(Messages.adapterStartFailed(adapter.getClass().getName(), e));
+    }
+  }
+
+  /**
+   * Daemon threads that pull the items of {@code Stream} replies, with the deploying thread's
+   * context class loader (the application's).
+   */
+  private static ExecutorService streamPool() {
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    AtomicInteger n = new AtomicInteger();
+    return Executors.newFixedThreadPool(
+        Math.max(2, Runtime.getRuntime().availableProcessors()),
+        r -> {
+          Thread t = new Thread(r, "aquilia-sockets-stream-" + n.incrementAndGet());
+          t.setDaemon(true);
+          t.setContextClassLoader(loader);
+          return t;
+        });
   }
 
   /** The deployed sockets. */
@@ -95,7 +172,10 @@ public final class SocketRuntime implements AutoCloseable {
     return s;
   }
 
-  /** Closes every connection with 1001 and unregisters the sockets. */
+  /**
+   * Closes every connection with 1001 (running their {@code @OnDisconnect} and leaving their
+   * rooms), unregisters the sockets, stops the stream pool and closes the adapter.
+   */
   @Override
   public void close() {
     if (scheduler != null) {
@@ -108,6 +188,14 @@ public final class SocketRuntime implements AutoCloseable {
     for (LiveSocket s : sockets) {
       s.shutdown();
       NamespaceRegistry.unregister(s.model().type());
+    }
+    if (ownStreams != null) {
+      ownStreams.shutdownNow();
+    }
+    try {
+      adapter.close();
+    } catch (RuntimeException e) {
+      LOG.warning(Messages.adapterFailed("close", "*", null, e));
     }
   }
 }

@@ -7,6 +7,7 @@ import io.aquilia.sockets.CloseStatus;
 import io.aquilia.sockets.Connection;
 import io.aquilia.sockets.Event;
 import io.aquilia.sockets.Guard;
+import io.aquilia.sockets.InboundProcessing;
 import io.aquilia.sockets.OnConnect;
 import io.aquilia.sockets.OnDisconnect;
 import io.aquilia.sockets.OverflowPolicy;
@@ -139,7 +140,9 @@ class ControllerScannerTest {
                 OverflowPolicy.DROP_NEWEST,
                 30,
                 10,
-                List.of("https://*.example.com")));
+                List.of("https://*.example.com"),
+                InboundProcessing.SERIAL,
+                256));
   }
 
   @Test

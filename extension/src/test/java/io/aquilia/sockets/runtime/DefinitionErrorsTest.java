@@ -13,8 +13,11 @@ import io.aquilia.sockets.PathParam;
 import io.aquilia.sockets.Socket;
 import io.aquilia.sockets.SocketController;
 import io.aquilia.sockets.Subscribe;
+import io.aquilia.sockets.Unsubscribe;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -637,6 +640,121 @@ class DefinitionErrorsTest {
 
     @Event("fine")
     void d(@PathParam("missing") String s) {}
+  }
+
+  // ---------------------------------------------------------------- AQS-010 (inbound queue)
+
+  @Socket(value = "/ws/zeroinbound", inboundQueueSize = 0)
+  public static class ZeroInbound extends SocketController {}
+
+  @Test
+  void inboundQueueSizeZero() {
+    assertThat(onlyProblem(ZeroInbound.class))
+        .startsWith("AQS-010")
+        .contains(ZeroInbound.class.getName())
+        .contains("inboundQueueSize = 0")
+        .contains("at least 1");
+  }
+
+  // ---------------------------------------------------------------- AQS-020
+
+  @Socket("/ws/badsubscribe")
+  public static class SubscribeReturningInt extends SocketController {
+    @Subscribe
+    public int join(String room) {
+      return 1;
+    }
+  }
+
+  @Socket("/ws/badunsubscribe")
+  public static class UnsubscribeReturningStageOfInteger extends SocketController {
+    @Unsubscribe
+    public CompletionStage<Integer> leave(String room) {
+      return null;
+    }
+  }
+
+  @Socket("/ws/goodsubscribe")
+  public static class RoomHandlersWithAllowedReturns extends SocketController {
+    @Subscribe
+    public CompletableFuture<String> join(String room) {
+      return null;
+    }
+
+    @Unsubscribe
+    public CompletionStage<Void> leave(String room) {
+      return null;
+    }
+
+    @Subscribe("alt.join")
+    public String altJoin(String room) {
+      return room;
+    }
+
+    @Unsubscribe("alt.leave")
+    public void altLeave(String room) {}
+  }
+
+  @Test
+  void subscribeReturningSomethingElseThanTheRoom() {
+    assertThat(onlyProblem(SubscribeReturningInt.class))
+        .startsWith("AQS-020 @Subscribe handler")
+        .contains(m(SubscribeReturningInt.class, "join"))
+        .contains("returns int")
+        .contains("void, String (the room) or CompletionStage<String>");
+  }
+
+  @Test
+  void unsubscribeReturningAStageOfSomethingElse() {
+    assertThat(onlyProblem(UnsubscribeReturningStageOfInteger.class))
+        .startsWith("AQS-020 @Unsubscribe handler")
+        .contains("java.util.concurrent.CompletionStage<java.lang.Integer>");
+  }
+
+  @Test
+  void roomHandlersMayReturnVoidStringOrAStageOfThem() {
+    assertThat(problems(RoomHandlersWithAllowedReturns.class)).isEmpty();
+  }
+
+  // ---------------------------------------------------------------- AQS-021
+
+  @Socket(value = "/ws/joinpath/:room", joinPathRoom = "rooom")
+  public static class JoinPathRoomNotInPath extends SocketController {}
+
+  @Test
+  void joinPathRoomNamesAParameterThatIsNotInThePath() {
+    assertThat(onlyProblem(JoinPathRoomNotInPath.class))
+        .startsWith("AQS-021")
+        .contains(JoinPathRoomNotInPath.class.getName())
+        .contains("joinPathRoom = \"rooom\"")
+        .endsWith("not a parameter of the path /ws/joinpath/:room");
+  }
+
+  // ---------------------------------------------------------------- AQS-022
+
+  @Socket(value = "/ws/reserved", presence = true)
+  public static class PresenceListHandlerOnPresenceSocket extends SocketController {
+    @AckEvent("presence.list")
+    public String list() {
+      return "mine";
+    }
+  }
+
+  @Socket("/ws/notreserved")
+  public static class PresenceListHandlerWithoutPresence extends SocketController {
+    @AckEvent("presence.list")
+    public String list() {
+      return "mine";
+    }
+  }
+
+  @Test
+  void presenceListIsReservedOnPresenceSockets() {
+    assertThat(onlyProblem(PresenceListHandlerOnPresenceSocket.class))
+        .startsWith("AQS-022")
+        .contains(m(PresenceListHandlerOnPresenceSocket.class, "list"))
+        .contains("'presence.list'");
+    assertThat(problems(PresenceListHandlerWithoutPresence.class)).isEmpty();
   }
 
   @Test

@@ -203,10 +203,16 @@ class FoundationIT {
     try (WsClient ws = WsClient.connect(uri("/ws/echo/lobby?q=42"))) {
       ws.sendEvent("a1", "async", "{}");
       assertThat(payload(ws.awaitAck("a1")).getString("data")).isEqualTo("later");
+      String me =
+          WsClient.str(ws.awaitSystem("connected").getJsonObject("payload"), "connectionId");
       ws.sendEvent("j1", "room.join", "{\"room\":\"r1\"}");
-      assertThat(payload(ws.awaitAck("j1")).getString("data")).isEqualTo("r1");
+      JsonObject joined = payload(ws.awaitAck("j1")).getJsonObject("data");
+      assertThat(joined.getString("room")).isEqualTo("r1");
+      assertThat(joined.getJsonArray("members").getString(0)).isEqualTo(me);
       ws.sendEvent("l1", "room.leave", "{\"room\":\"r1\"}");
-      assertThat(payload(ws.awaitAck("l1")).getString("data")).isEqualTo("r1");
+      JsonObject left = payload(ws.awaitAck("l1")).getJsonObject("data");
+      assertThat(left.getString("room")).isEqualTo("r1");
+      assertThat(left.getJsonArray("members")).isEmpty();
       ws.sendEvent("r1", "raw", "{}");
       assertThat(payload(ws.awaitAck("r1")).getString("data")).isEqualTo("raw:event");
       ws.send("{\"type\":\"control\",\"event\":\"ping\",\"id\":\"p1\"}");

@@ -76,7 +76,7 @@ public class EchoSocket extends SocketController {
     return CompletableFuture.supplyAsync(() -> "later");
   }
 
-  /** Room join handler (rooms arrive with their own issue; here it is a recognised handler). */
+  /** Room join handler: the framework joins the room it returns. */
   @Subscribe("room.join")
   public String join(RoomRequest r) {
     return r.room();

@@ -1,0 +1,108 @@
+package io.aquilia.sockets.runtime;
+
+import io.aquilia.sockets.spi.SocketAdapter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The default adapter: membership and presence of one server, in memory. Every operation completes
+ * before it returns. Each room is an immutable map from presence key to entry, replaced atomically
+ * ({@link ConcurrentHashMap#compute}); an empty room is removed. There are no other instances, so
+ * {@link #publish} has nothing to do.
+ */
+public final class InMemoryAdapter implements SocketAdapter {
+
+  private record RoomId(String namespace, String room) {}
+
+  private final ConcurrentHashMap<RoomId, Map<String, PresenceEntry>> rooms =
+      new ConcurrentHashMap<>();
+
+  @Override
+  public CompletionStage<Void> start(Delivery delivery) {
+    return CompletableFuture.completedFuture(null);
+  }
+
+  @Override
+  public CompletionStage<Change> join(String namespace, String room, Member member) {
+    Change[] change = new Change[1];
+    rooms.compute(
+        new RoomId(namespace, room),
+        (id, entries) -> {
+          Map<String, PresenceEntry> next = entries == null ? new HashMap<>() : copy(entries);
+          PresenceEntry before = next.get(member.key());
+          Set<String> conns = new HashSet<>();
+          if (before != null) {
+            conns.addAll(before.connections());
+          }
+          boolean added = conns.add(member.connectionId());
+          PresenceEntry after = new PresenceEntry(member.key(), member.meta(), conns);
+          next.put(member.key(), after);
+          change[0] = new Change(added, before, after);
+          return Map.copyOf(next);
+        });
+    return CompletableFuture.completedFuture(change[0]);
+  }
+
+  @Override
+  public CompletionStage<Change> leave(String namespace, String room, Member member) {
+    Change[] change = {new Change(false, null, null)};
+    rooms.computeIfPresent(
+        new RoomId(namespace, room),
+        (id, entries) -> {
+          PresenceEntry before = entries.get(member.key());
+          if (before == null || !before.connections().contains(member.connectionId())) {
+            change[0] = new Change(false, before, before);
+            return entries;
+          }
+          Map<String, PresenceEntry> next = copy(entries);
+          Set<String> conns = new HashSet<>(before.connections());
+          conns.remove(member.connectionId());
+          PresenceEntry after =
+              conns.isEmpty() ? null : new PresenceEntry(before.key(), before.meta(), conns);
+          if (after == null) {
+            next.remove(member.key());
+          } else {
+            next.put(member.key(), after);
+          }
+          change[0] = new Change(true, before, after);
+          return next.isEmpty() ? null : Map.copyOf(next);
+        });
+    return CompletableFuture.completedFuture(change[0]);
+  }
+
+  @Override
+  public CompletionStage<List<PresenceEntry>> members(String namespace, String room) {
+    Map<String, PresenceEntry> entries = rooms.get(new RoomId(namespace, room));
+    List<PresenceEntry> list = new ArrayList<>(entries == null ? List.of() : entries.values());
+    list.sort(Comparator.comparing(PresenceEntry::key));
+    return CompletableFuture.completedFuture(List.copyOf(list));
+  }
+
+  @Override
+  public CompletionStage<Void> publish(
+      String namespace, String room, String text, String excludeConnectionId) {
+    return CompletableFuture.completedFuture(null);
+  }
+
+  /** Number of non-empty rooms, all namespaces together. */
+  int size() {
+    return rooms.size();
+  }
+
+  @Override
+  public void close() {
+    rooms.clear();
+  }
+
+  private static Map<String, PresenceEntry> copy(Map<String, PresenceEntry> entries) {
+    return new HashMap<>(entries);
+  }
+}
