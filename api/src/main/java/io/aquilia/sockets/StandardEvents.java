@@ -23,6 +23,12 @@ public final class StandardEvents {
   /** Client request for a room's presence (presence sockets only); {@link RoomRef}. */
   public static final String PRESENCE_LIST = "presence.list";
 
+  /**
+   * To each member of a room an administrator purged ({@link SocketAdmin#purgeRoom}), before {@code
+   * room.left}; payload {@code {"room", "reason"}}.
+   */
+  public static final String ROOM_PURGED = "room.purged";
+
   /** A member appeared in a room; payload {@link PresenceChange}. */
   public static final String PRESENCE_JOIN = "presence.join";
 

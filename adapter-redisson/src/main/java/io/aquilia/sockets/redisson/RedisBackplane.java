@@ -677,11 +677,11 @@ public final class RedisBackplane implements AutoCloseable {
   }
 
   /**
-   * Purges a room on every instance: local members leave (told by the runtime), the other instances
-   * with members receive the command, and the room's membership is deleted in Redis.
+   * Purges a room on the other instances: those with members receive the command (their runtime
+   * makes them leave, telling them), and the room's membership is deleted in Redis. The caller
+   * purges its own members.
    */
   public CompletionStage<Void> purge(String ns, String room, String reason) {
-    inbound.purge(ns, room, reason);
     if (!isUp()) {
       return CompletableFuture.completedFuture(null);
     }

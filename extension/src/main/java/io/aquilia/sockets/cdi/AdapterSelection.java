@@ -1,5 +1,6 @@
 package io.aquilia.sockets.cdi;
 
+import io.aquilia.sockets.runtime.Messages;
 import io.aquilia.sockets.spi.SocketAdapter;
 import io.aquilia.sockets.spi.SocketAdapterProvider;
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ final class AdapterSelection {
     }
     List<String> problems = new ArrayList<>();
     for (String problem : p.get().check(config)) {
-      problems.add("AQS-071 The " + name + " adapter is misconfigured: " + problem);
+      problems.add(Messages.adapterMisconfigured(name, problem));
     }
     return problems;
   }
@@ -72,15 +73,6 @@ final class AdapterSelection {
   private static String noProvider(ClassLoader loader, String name) {
     List<String> known = new ArrayList<>(List.of(MEMORY));
     ServiceLoader.load(SocketAdapterProvider.class, loader).forEach(p -> known.add(p.name()));
-    return "AQS-070 "
-        + KEY
-        + "="
-        + name
-        + " names no adapter in this application (known: "
-        + String.join(", ", known)
-        + ")"
-        + ("redis".equals(name)
-            ? "; add io.aquilia.sockets:aquilia-sockets-adapter-redisson to WEB-INF/lib"
-            : "");
+    return Messages.noAdapterProvider(KEY, name, String.join(", ", known), "redis".equals(name));
   }
 }

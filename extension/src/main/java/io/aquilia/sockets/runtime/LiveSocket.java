@@ -10,6 +10,7 @@ import io.aquilia.sockets.PresenceMember;
 import io.aquilia.sockets.SocketFault;
 import io.aquilia.sockets.SocketNamespace;
 import io.aquilia.sockets.SocketStats;
+import io.aquilia.sockets.StandardEvents;
 import io.aquilia.sockets.spi.SocketAdapter;
 import java.time.Clock;
 import java.util.Collection;
@@ -39,6 +40,7 @@ public final class LiveSocket implements SocketNamespace {
   private final Dispatcher dispatcher;
   private final OriginPolicy origins;
   private final Rooms rooms;
+  private final SocketAdapter adapter;
   private final DeliveryStats delivery = new DeliveryStats();
   private final Map<String, RuntimeConnection> connections = new ConcurrentHashMap<>();
 
@@ -57,6 +59,7 @@ public final class LiveSocket implements SocketNamespace {
     this.dispatcher = new Dispatcher(this, binder, streams);
     this.origins = new OriginPolicy(model.limits().allowedOrigins());
     this.rooms = new Rooms(this, adapter, model.rooms().presence());
+    this.adapter = adapter;
   }
 
   @Override
@@ -204,8 +207,47 @@ public final class LiveSocket implements SocketNamespace {
       connections.remove(conn.id());
       return conn;
     }
+    adapterCall(() -> adapter.connected(name(), conn.id()));
     model.rooms().joinPathRoom().ifPresent(param -> joinPathRoom(conn, param));
     return conn;
+  }
+
+  private void adapterCall(Runnable call) {
+    try {
+      call.run();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, Messages.adapterFailed("connection registry", name(), null, e), e);
+    }
+  }
+
+  /**
+   * An administrator purged a room: this server's members get {@code room.purged}, then leave the
+   * room (and get {@code room.left}). Returns how many.
+   */
+  int purge(String room, String reason) {
+    List<RuntimeConnection> members = rooms.localMembers(room);
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("room", room);
+    payload.put("reason", reason == null ? "" : reason);
+    String text = codec.encode(Envelope.event(StandardEvents.ROOM_PURGED, payload));
+    int n = 0;
+    for (RuntimeConnection c : members) {
+      c.sendText(text);
+      if (rooms.leaveByServer(c, room)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** Closes this server's connection with this id (an admin kick); false if it is not here. */
+  boolean kick(String connectionId, int code, String reason) {
+    RuntimeConnection c = connections.get(connectionId);
+    if (c == null || !c.isOpen()) {
+      return false;
+    }
+    c.close(code, reason);
+    return true;
   }
 
   /** The automatic join of the path room; a refusal closes the connection like a connect guard. */
@@ -263,6 +305,7 @@ public final class LiveSocket implements SocketNamespace {
       return;
     }
     connections.remove(conn.id());
+    adapterCall(() -> adapter.disconnected(name(), conn.id()));
     conn.abortStreams();
     try {
       if (!conn.wasConnectHandled() || model.onDisconnect().isEmpty()) {
