@@ -456,15 +456,17 @@ public final class RedisBackplane implements AutoCloseable {
     String entry = Keys.roomEntry(ns, room, connectionId);
     PresenceState before = localState(ns, room, key);
     Membership previous = memberships.put(entry, m);
-    if (previous == null) {
-      subscriptions.acquire(keys.roomChannel(ns, room));
-    }
+    CompletionStage<Void> routed =
+        previous == null
+            ? subscriptions.acquire(keys.roomChannel(ns, room))
+            : CompletableFuture.completedFuture(null);
     if (!isUp()) {
       return CompletableFuture.completedFuture(
           new PresenceDelta(previous == null, before, localState(ns, room, key)));
     }
     return register(m)
-        .exceptionally(f -> new PresenceDelta(previous == null, before, localState(ns, room, key)));
+        .exceptionally(f -> new PresenceDelta(previous == null, before, localState(ns, room, key)))
+        .thenCombine(routed, (delta, v) -> delta);
   }
 
   private CompletionStage<PresenceDelta> register(Membership m) {

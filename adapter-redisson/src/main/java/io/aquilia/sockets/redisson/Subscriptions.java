@@ -3,6 +3,8 @@ package io.aquilia.sockets.redisson;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.logging.Level;
@@ -26,6 +28,7 @@ final class Subscriptions {
     int refs;
     Integer listenerId;
     boolean pending;
+    final CompletableFuture<Void> ready = new CompletableFuture<>();
   }
 
   private final ReentrantLock lock = new ReentrantLock();
@@ -42,20 +45,30 @@ final class Subscriptions {
     this.topics = topicFactory;
   }
 
-  void acquire(String channel) {
+  /**
+   * Takes a reference on a channel. The stage completes once the channel is subscribed, or at once
+   * when there is no Redis client or the subscription failed (it is retried on reconnection), so
+   * that a join waits for its room's messages to be routed here but never for Redis.
+   */
+  CompletionStage<Void> acquire(String channel) {
     boolean subscribe;
+    Entry e;
     lock.lock();
     try {
-      Entry e = entries.computeIfAbsent(channel, c -> new Entry());
+      e = entries.computeIfAbsent(channel, c -> new Entry());
       e.refs++;
       subscribe = e.refs == 1 && e.listenerId == null && !e.pending && topics != null;
       e.pending |= subscribe;
+      if (topics == null) {
+        e.ready.complete(null);
+      }
     } finally {
       lock.unlock();
     }
     if (subscribe) {
       subscribe(channel);
     }
+    return e.ready;
   }
 
   void release(String channel) {
@@ -134,6 +147,7 @@ final class Subscriptions {
                 if (e == null) {
                   drop = id;
                 } else {
+                  e.ready.complete(null);
                   e.pending = false;
                   if (failure == null) {
                     e.listenerId = id;
