@@ -29,6 +29,12 @@ public final class StandardEvents {
    */
   public static final String ROOM_PURGED = "room.purged";
 
+  /**
+   * Client request for the events of a {@link Recoverable} room missed since {@code {"room",
+   * "epoch", "offset"}}; the answer is {@link RoomRecovery}.
+   */
+  public static final String ROOM_RECOVER = "room.recover";
+
   /** A member appeared in a room; payload {@link PresenceChange}. */
   public static final String PRESENCE_JOIN = "presence.join";
 

@@ -80,6 +80,7 @@ public final class RedisBackplane implements AutoCloseable {
   private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
   private final Map<String, Membership> memberships = new ConcurrentHashMap<>();
   private final Map<String, String> connections = new ConcurrentHashMap<>();
+  private final Set<String> gaps = ConcurrentHashMap.newKeySet();
   private final Subscriptions subscriptions;
   private final ScheduledExecutorService timer;
   private final Config config;
@@ -210,6 +211,9 @@ public final class RedisBackplane implements AutoCloseable {
               markDown(rootMessage(failure));
             } else {
               markUp();
+              if (!gaps.isEmpty()) {
+                closeGaps();
+              }
               if ("1".equals(String.valueOf(r.get(0)))) {
                 resynchronise();
               }
@@ -725,6 +729,7 @@ public final class RedisBackplane implements AutoCloseable {
    */
   public CompletionStage<Map.Entry<String, Long>> reserve(String ns, String room) {
     if (!isUp()) {
+      gaps.add(Keys.roomEntry(ns, room, ""));
       return CompletableFuture.failedFuture(new IllegalStateException("Redis is not reachable"));
     }
     CompletionStage<List<Object>> r =
@@ -734,8 +739,33 @@ public final class RedisBackplane implements AutoCloseable {
             RScript.ReturnType.LIST,
             List.of(keys.sequence(ns, room), keys.stream(ns, room), keys.epoch(ns, room)),
             UUID.randomUUID().toString().substring(0, 8));
-    return r.thenApply(
-        l -> Map.entry(String.valueOf(l.get(0)), Long.parseLong(String.valueOf(l.get(1)))));
+    return r.<Map.Entry<String, Long>>thenApply(
+            l -> Map.entry(String.valueOf(l.get(0)), Long.parseLong(String.valueOf(l.get(1)))))
+        .whenComplete(
+            (v, failure) -> {
+              if (failure != null) {
+                gaps.add(Keys.roomEntry(ns, room, ""));
+              }
+            });
+  }
+
+  /**
+   * Starts a new epoch for every room that had a publish without an offset (Redis was away), so
+   * that a client asking for recovery across that gap is told "not recovered".
+   */
+  private void closeGaps() {
+    for (String gap : List.copyOf(gaps)) {
+      String[] p = gap.split("\n", 3);
+      client
+          .getKeys()
+          .deleteAsync(keys.epoch(p[0], p[1]), keys.sequence(p[0], p[1]), keys.stream(p[0], p[1]))
+          .whenComplete(
+              (n, failure) -> {
+                if (failure == null) {
+                  gaps.remove(gap);
+                }
+              });
+    }
   }
 
   /** Appends an envelope with its reserved offset to the room's capped stream, then publishes. */

@@ -26,6 +26,8 @@ import java.util.function.Function;
  *       default 1000</td></tr>
  *   <tr><td>{@code aquilia.sockets.redis.threads}, {@code .netty-threads}</td><td>Redisson pools,
  *       default 2 and 4</td></tr>
+ *   <tr><td>{@code aquilia.sockets.redis.timeout}</td><td>seconds a command may take (URL
+ *       configuration), default 3</td></tr>
  *   <tr><td>{@code aquilia.sockets.redis.sharded}</td><td>{@code auto} (sharded topics on a Redis
  *       Cluster), {@code true} or {@code false}</td></tr>
  *   <tr><td>{@code aquilia.sockets.instance-id}</td><td>this instance's id, default a random
@@ -44,6 +46,7 @@ import java.util.function.Function;
  * @param nettyThreads Redisson's Netty threads
  * @param sharded "auto", "true" or "false"
  * @param maxBackoffMillis the longest wait between two connection attempts
+ * @param timeoutMillis how long a Redis command may take before it counts as failed
  */
 public record RedisSettings(
     String url,
@@ -57,7 +60,8 @@ public record RedisSettings(
     int threads,
     int nettyThreads,
     String sharded,
-    long maxBackoffMillis) {
+    long maxBackoffMillis,
+    long timeoutMillis) {
 
   /** The key prefix of every setting. */
   public static final String KEY = "aquilia.sockets.redis.";
@@ -72,6 +76,10 @@ public record RedisSettings(
       throw new IllegalArgumentException(
           Messages.badSetting(
               "ttl", ttlMillis / 1000.0 + "s", "at least twice the heartbeat, which must be > 0"));
+    }
+    if (timeoutMillis < 100) {
+      throw new IllegalArgumentException(
+          Messages.badSetting("timeout", timeoutMillis / 1000.0 + "s", "at least 0.1"));
     }
     if (recoverySize < 1 || threads < 1 || nettyThreads < 1) {
       throw new IllegalArgumentException(
@@ -98,41 +106,8 @@ public record RedisSettings(
         integer(config, "threads", "2"),
         integer(config, "netty-threads", "4"),
         config.apply(KEY + "sharded").orElse("auto").trim(),
-        30_000);
-  }
-
-  /** The same settings with another instance id (tests run several instances in one JVM). */
-  public RedisSettings withInstanceId(String id) {
-    return new RedisSettings(
-        url,
-        configFile,
-        prefix,
-        secret,
-        id,
-        heartbeatMillis,
-        ttlMillis,
-        recoverySize,
-        threads,
-        nettyThreads,
-        sharded,
-        maxBackoffMillis);
-  }
-
-  /** The same settings with another secret. */
-  public RedisSettings withSecret(String newSecret) {
-    return new RedisSettings(
-        url,
-        configFile,
-        prefix,
-        newSecret,
-        instanceId,
-        heartbeatMillis,
-        ttlMillis,
-        recoverySize,
-        threads,
-        nettyThreads,
-        sharded,
-        maxBackoffMillis);
+        30_000,
+        millis(config, "timeout", "3"));
   }
 
   /** Where Redis is, for log lines (no password). */

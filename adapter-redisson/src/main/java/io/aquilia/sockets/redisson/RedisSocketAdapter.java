@@ -58,6 +58,30 @@ public final class RedisSocketAdapter implements SocketAdapter {
   }
 
   @Override
+  public CompletionStage<Offset> reserve(String namespace, String room) {
+    return backplane.reserve(namespace, room).thenApply(e -> new Offset(e.getKey(), e.getValue()));
+  }
+
+  @Override
+  public CompletionStage<Void> publish(
+      String namespace, String room, String text, String excludeConnectionId, Offset offset) {
+    return backplane
+        .publishRecoverable(namespace, room, text, excludeConnectionId, offset.offset())
+        .thenApply(n -> null);
+  }
+
+  @Override
+  public CompletionStage<SocketAdapter.History> history(
+      String namespace, String room, Offset since) {
+    return backplane
+        .history(namespace, room, since.epoch(), since.offset())
+        .thenApply(
+            h ->
+                new SocketAdapter.History(
+                    h.recovered(), new Offset(h.epoch(), h.offset()), h.envelopes()));
+  }
+
+  @Override
   public void connected(String namespace, String connectionId) {
     backplane.connectionOpened(namespace, connectionId);
   }

@@ -40,7 +40,7 @@ final class RedissonClients {
       }
     } else {
       c = new Config();
-      int timeout = (int) Math.min(3000, Math.max(500, s.heartbeatMillis()));
+      int timeout = (int) s.timeoutMillis();
       SingleServerConfig single = c.useSingleServer().setAddress(s.url());
       single
           .setConnectionMinimumIdleSize(1)

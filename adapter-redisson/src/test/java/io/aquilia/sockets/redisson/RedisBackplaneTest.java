@@ -43,7 +43,19 @@ class RedisBackplaneTest {
 
   private RedisSettings settings(String url, String secret) {
     return new RedisSettings(
-        url, null, prefix, secret, UUID.randomUUID().toString(), 200, 600, 5, 1, 2, "auto", 400);
+        url,
+        null,
+        prefix,
+        secret,
+        UUID.randomUUID().toString(),
+        200,
+        600,
+        5,
+        1,
+        2,
+        "auto",
+        400,
+        500);
   }
 
   private RedisBackplane up(RecordingInbound in, String secret) {

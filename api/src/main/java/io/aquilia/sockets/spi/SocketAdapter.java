@@ -137,6 +137,53 @@ public interface SocketAdapter extends AutoCloseable {
     return CompletableFuture.completedFuture(null);
   }
 
+  /**
+   * A position in a recoverable room's history.
+   *
+   * @param epoch the history's epoch: offsets of different epochs are unrelated
+   * @param offset the position, from 1
+   */
+  record Offset(String epoch, long offset) {}
+
+  /**
+   * The answer to {@link #history}.
+   *
+   * @param recovered whether {@code texts} holds every event after the requested offset
+   * @param current the room's current position ({@code epoch ""}, offset 0 if it has no history)
+   * @param texts the encoded events after the requested offset, oldest first; empty when not
+   *     recovered
+   */
+  record History(boolean recovered, Offset current, List<String> texts) {
+
+    /** Copies the list. */
+    public History {
+      texts = List.copyOf(texts);
+    }
+  }
+
+  /**
+   * Reserves the next offset of a recoverable room. Fails when the adapter keeps no history (the
+   * in-memory one) or cannot reach its store; the runtime then delivers without an offset.
+   */
+  default CompletionStage<Offset> reserve(String namespace, String room) {
+    return CompletableFuture.failedFuture(
+        new UnsupportedOperationException("this adapter keeps no history"));
+  }
+
+  /**
+   * Records encoded text under its reserved offset in the room's history, then publishes it as
+   * {@link #publish(String, String, String, String)} does.
+   */
+  default CompletionStage<Void> publish(
+      String namespace, String room, String text, String excludeConnectionId, Offset offset) {
+    return publish(namespace, room, text, excludeConnectionId);
+  }
+
+  /** The events of a recoverable room after {@code since}, or "not recovered". */
+  default CompletionStage<History> history(String namespace, String room, Offset since) {
+    return CompletableFuture.completedFuture(new History(false, new Offset("", 0), List.of()));
+  }
+
   /** Counters for monitoring (names are adapter-specific); empty by default. */
   default Map<String, Long> stats() {
     return Map.of();

@@ -7,6 +7,7 @@ import io.aquilia.sockets.FaultCode;
 import io.aquilia.sockets.Guard;
 import io.aquilia.sockets.MessageType;
 import io.aquilia.sockets.PresenceMember;
+import io.aquilia.sockets.Recoverable;
 import io.aquilia.sockets.SocketFault;
 import io.aquilia.sockets.SocketNamespace;
 import io.aquilia.sockets.SocketStats;
@@ -41,6 +42,7 @@ public final class LiveSocket implements SocketNamespace {
   private final OriginPolicy origins;
   private final Rooms rooms;
   private final SocketAdapter adapter;
+  private final Recovery recovery;
   private final DeliveryStats delivery = new DeliveryStats();
   private final Map<String, RuntimeConnection> connections = new ConcurrentHashMap<>();
 
@@ -60,6 +62,10 @@ public final class LiveSocket implements SocketNamespace {
     this.origins = new OriginPolicy(model.limits().allowedOrigins());
     this.rooms = new Rooms(this, adapter, model.rooms().presence());
     this.adapter = adapter;
+    this.recovery =
+        model.type().isAnnotationPresent(Recoverable.class)
+            ? new Recovery(this, rooms, adapter)
+            : null;
   }
 
   @Override
@@ -93,6 +99,9 @@ public final class LiveSocket implements SocketNamespace {
   @Override
   public int publish(String room, String event, Object payload, String excludeConnectionId) {
     RoomNames.require(room);
+    if (recovery != null) {
+      return recovery.publish(room, event, payload, excludeConnectionId);
+    }
     return rooms.publish(room, codec.encode(Envelope.event(event, payload)), excludeConnectionId);
   }
 
@@ -141,6 +150,11 @@ public final class LiveSocket implements SocketNamespace {
       }
     }
     return n;
+  }
+
+  /** The recovery of a {@link Recoverable} socket, or null. */
+  Recovery recovery() {
+    return recovery;
   }
 
   Rooms roomIndex() {

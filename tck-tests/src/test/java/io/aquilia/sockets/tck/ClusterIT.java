@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.aquilia.sockets.redisson.RedisProcess;
 import io.aquilia.sockets.tck.cluster.AdminServlet;
 import io.aquilia.sockets.tck.cluster.ClusterSocket;
+import io.aquilia.sockets.tck.cluster.NewsSocket;
 import io.aquilia.sockets.tck.support.Deployments;
 import io.aquilia.sockets.tck.support.PeerServer;
 import io.aquilia.sockets.tck.support.WsClient;
@@ -37,8 +38,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Two server instances and one real Redis: instance A is Arquillian's server, instance B a second
  * server of the same kind started by the test ({@link PeerServer}), both running the same WAR with
- * the Redis adapter ({@code aquilia.sockets.adapter=redis}, signed messages, a 0.5 s heartbeat and
- * a 2 s instance TTL). The tests run in order: the last ones stop Redis and kill instance B.
+ * the Redis adapter ({@code aquilia.sockets.adapter=redis}, signed messages, a 1 s heartbeat and a
+ * 6 s instance TTL). The tests run in order: the last ones stop Redis and kill instance B.
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -66,10 +67,15 @@ class ClusterIT {
     settings.put("aquilia.sockets.redis.url", redis.url());
     settings.put("aquilia.sockets.redis.prefix", PREFIX);
     settings.put("aquilia.sockets.redis.secret", "tck-shared-secret");
-    settings.put("aquilia.sockets.redis.heartbeat", "0.5");
-    settings.put("aquilia.sockets.redis.ttl", "2");
+    settings.put("aquilia.sockets.redis.heartbeat", "1");
+    settings.put("aquilia.sockets.redis.ttl", "6");
     return Deployments.clusterWar(
-        "cluster", settings, ClusterSocket.class, ClusterSocket.Line.class, AdminServlet.class);
+        "cluster",
+        settings,
+        ClusterSocket.class,
+        ClusterSocket.Line.class,
+        NewsSocket.class,
+        AdminServlet.class);
   }
 
   /** Instance B, started once, on first use. */
@@ -105,8 +111,8 @@ class ClusterIT {
 
   private WsClient client(URL server, String room, String user) {
     WsClient c = WsClient.connect(WsClient.wsUri(server, "/ws/cluster/" + room + "?user=" + user));
-    c.awaitSystem("connected");
-    c.awaitEvent("room.joined");
+    c.awaitMessage(m -> m.contains("\"event\":\"connected\""), WAIT);
+    c.awaitMessage(m -> m.contains("\"event\":\"room.joined\""), WAIT);
     return c;
   }
 
@@ -288,8 +294,88 @@ class ClusterIT {
     }
   }
 
+  private WsClient news(URL server) {
+    WsClient c = WsClient.connect(WsClient.wsUri(server, "/ws/news/feed"));
+    c.awaitMessage(m -> m.contains("\"event\":\"room.joined\""), WAIT);
+    return c;
+  }
+
+  private static JsonObject recover(WsClient c, String epoch, long offset) {
+    String id =
+        c.sendEvent(
+            "room.recover",
+            Json.createObjectBuilder()
+                .add("room", "feed")
+                .add("epoch", epoch)
+                .add("offset", offset)
+                .build());
+    JsonObject ack = c.awaitAck(id);
+    assertThat(ack.getJsonObject("payload").getString("status")).as(ack.toString()).isEqualTo("ok");
+    return ack.getJsonObject("payload").getJsonObject("data");
+  }
+
   @Test
   @Order(6)
+  void aClientThatReconnectsRecoversWhatItMissedOrIsToldItCannot() {
+    URL b = peer();
+    String epoch;
+    long offset;
+    try (WsClient writer = news(base)) {
+      try (WsClient reader = news(b)) {
+        writer.awaitAck(writer.sendEvent("post", line("n1")));
+        JsonObject n1 = reader.awaitJson(j -> "news".equals(WsClient.str(j, "event")), WAIT);
+        assertThat(n1.getJsonObject("payload").getString("text")).isEqualTo("n1");
+        epoch = n1.getJsonObject("meta").getString("epoch");
+        offset = n1.getJsonObject("meta").getJsonNumber("offset").longValue();
+        assertThat(epoch).isNotBlank();
+      }
+      // the reader is gone while two more are published
+      writer.awaitAck(writer.sendEvent("post", line("n2")));
+      writer.awaitAck(writer.sendEvent("post", line("n3")));
+      writer.awaitMessage(m -> m.contains("\"text\":\"n3\""));
+    }
+    // it comes back on the other instance, with its last epoch and offset
+    try (WsClient reader = news(base)) {
+      JsonObject answer = recover(reader, epoch, offset);
+      assertThat(answer.getBoolean("recovered")).isTrue();
+      assertThat(answer.getInt("replayed")).isEqualTo(2);
+      assertThat(answer.getJsonNumber("offset").longValue()).isEqualTo(offset + 2);
+      List<JsonObject> replayed =
+          reader.messages().stream()
+              .map(WsClient::parseObject)
+              .filter(j -> "news".equals(WsClient.str(j, "event")))
+              .toList();
+      assertThat(replayed)
+          .extracting(j -> j.getJsonObject("payload").getString("text"))
+          .containsExactly("n2", "n3");
+      assertThat(replayed)
+          .extracting(j -> j.getJsonObject("meta").getJsonNumber("offset").longValue())
+          .containsExactly(offset + 1, offset + 2);
+      // nothing missed: recovered, nothing replayed
+      assertThat(recover(reader, epoch, offset + 2).getInt("replayed")).isZero();
+      // another epoch (e.g. Redis lost the history): an explicit "not recovered"
+      JsonObject lost = recover(reader, "other-epoch", offset);
+      assertThat(lost.getBoolean("recovered")).isFalse();
+      assertThat(lost.getInt("replayed")).isZero();
+      assertThat(lost.getString("epoch")).isEqualTo(epoch);
+      // a bad offset is answered with an error, not a guess
+      String bad =
+          reader.sendEvent(
+              "room.recover",
+              Json.createObjectBuilder().add("room", "feed").add("offset", -1).build());
+      assertThat(reader.awaitAck(bad).getJsonObject("payload").getString("code"))
+          .isEqualTo("WS_MESSAGE_INVALID");
+      String notMember =
+          reader.sendEvent(
+              "room.recover",
+              Json.createObjectBuilder().add("room", "elsewhere").add("offset", 0).build());
+      assertThat(reader.awaitAck(notMember).getJsonObject("payload").getString("code"))
+          .isEqualTo("WS_NOT_SUBSCRIBED");
+    }
+  }
+
+  @Test
+  @Order(7)
   void redisStoppedAndRestartedMidTrafficDeliveryResumes() throws Exception {
     URL b = peer();
     try (WsClient alice = client(base, "r6", "alice");
@@ -326,7 +412,7 @@ class ClusterIT {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void membersOfAKilledInstanceLeavePresence() {
     URL b = peer();
     try (WsClient alice = client(base, "r7", "alice");
