@@ -44,6 +44,10 @@
     return s;
   }
 
+  function memberName(member) {
+    return (member.meta && member.meta.name) || member.key;
+  }
+
   function time(ts) {
     return new Date(ts * 1000).toLocaleTimeString();
   }
@@ -106,11 +110,14 @@
         }
         break;
       }
-      case 'user.joined':
-        add('sys', p.name + ' joined #' + p.room);
+      case 'presence.join':
+        add('sys', memberName(p.member) + ' joined #' + p.room);
         break;
-      case 'user.left':
-        add('sys', p.name + ' left #' + p.room);
+      case 'presence.leave':
+        add('sys', memberName(p.member) + ' left #' + p.room);
+        break;
+      case 'presence.update':
+      case 'room.joined':
         break;
       case 'error':
         showError(p, 'error event for ' + p.event);

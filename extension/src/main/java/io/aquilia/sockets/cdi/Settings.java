@@ -14,7 +14,8 @@ import java.util.logging.Logger;
 /**
  * Configuration values by key ({@code aquilia.sockets.*}), looked up in this order: MicroProfile
  * Config (when the server provides it; it also covers system properties and environment variables),
- * system properties, then {@code META-INF/aquilia-sockets.properties} of the application.
+ * system properties, environment variables ({@code AQUILIA_SOCKETS_ADAPTER} for {@code
+ * aquilia.sockets.adapter}), then {@code META-INF/aquilia-sockets.properties} of the application.
  * MicroProfile Config is used reflectively, so servers without it work too.
  */
 final class Settings implements Function<String, Optional<String>> {
@@ -74,6 +75,10 @@ final class Settings implements Function<String, Optional<String>> {
     String sys = System.getProperty(key);
     if (sys != null) {
       return Optional.of(sys);
+    }
+    String env = System.getenv(key.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_"));
+    if (env != null) {
+      return Optional.of(env);
     }
     return Optional.ofNullable(file.getProperty(key)).map(String::trim);
   }

@@ -4,25 +4,36 @@ import io.aquilia.sockets.AckEvent;
 import io.aquilia.sockets.Connection;
 import io.aquilia.sockets.Event;
 import io.aquilia.sockets.OnConnect;
-import io.aquilia.sockets.OnDisconnect;
 import io.aquilia.sockets.PathParam;
+import io.aquilia.sockets.PresenceMember;
 import io.aquilia.sockets.Socket;
 import io.aquilia.sockets.SocketController;
+import jakarta.json.JsonObject;
 import jakarta.validation.Valid;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A chat with one room per path: {@code /ws/chat/lobby}, {@code /ws/chat/dev}, ... The client
- * chooses its display name with the {@code name} query parameter.
+ * chooses its display name with the {@code name} query parameter. Each connection joins the room of
+ * its path; messages go to the room through the adapter, so with the Redis adapter they reach the
+ * members on every server instance.
  *
  * <p>Events from the client: {@code message.send} (acknowledged, payload {@link ChatMessage}) and
- * {@code room.who}. Events to the client: {@code message.new}, {@code user.joined} and {@code
- * user.left}.
+ * {@code room.who}. Events to the client: {@code message.new}, and the presence events {@code
+ * presence.join}, {@code presence.update} and {@code presence.leave} (the member's {@code meta} is
+ * {@code {"name": ...}}).
  */
-@Socket(value = "/ws/chat/:room", allowedOrigins = "*", messageRateLimit = 20)
+@Socket(
+    value = "/ws/chat/:room",
+    allowedOrigins = "*",
+    messageRateLimit = 20,
+    presence = true,
+    joinPathRoom = "room")
 public class ChatSocket extends SocketController {
 
   /** The connection attribute holding the display name. */
@@ -44,21 +55,14 @@ public class ChatSocket extends SocketController {
    * The acknowledgement of {@code message.send}.
    *
    * @param id the id the server gave the message
-   * @param deliveredTo how many connections of the room it was queued for, the sender included
+   * @param deliveredTo how many connections of the room on this server it was queued for, the
+   *     sender included (members on other instances are not counted)
    */
   public record Receipt(String id, int deliveredTo) {}
 
-  /**
-   * A member joining or leaving a room.
-   *
-   * @param room the room
-   * @param name the member's display name
-   */
-  public record Presence(String room, String name) {}
-
-  /** Stores the display name and tells the others in the room. */
+  /** Stores the display name; one name is one presence member, whatever its tabs. */
   @OnConnect
-  public void connect(Connection conn, @PathParam("room") String room) {
+  public void connect(Connection conn) {
     String name =
         conn.queryParam("name")
             .map(String::strip)
@@ -66,41 +70,28 @@ public class ChatSocket extends SocketController {
             .map(n -> n.length() > MAX_NAME_LENGTH ? n.substring(0, MAX_NAME_LENGTH) : n)
             .orElseGet(ChatSocket::guestName);
     conn.attributes().put(NAME, name);
-    inRoom(room).forEach(c -> c.send("user.joined", new Presence(room, name)));
+    conn.setPresenceKey(name);
+    conn.setPresenceMeta(Map.of(NAME, name));
   }
 
-  /** Sends the message to everyone in the room, the sender included. */
+  /** Sends the message to everyone in the room, the sender included, on every instance. */
   @Event(value = "message.send", ack = true)
   public Receipt send(Connection conn, @PathParam("room") String room, @Valid ChatMessage msg) {
     ChatLine line = new ChatLine(room, nameOf(conn), msg.text(), Instant.now().getEpochSecond());
-    int delivered = 0;
-    for (Connection c : inRoom(room)) {
-      if (c.send("message.new", line)) {
-        delivered++;
-      }
-    }
+    int delivered = namespace().publish(room, "message.new", line);
     return new Receipt(UUID.randomUUID().toString(), delivered);
   }
 
-  /** The display names of the room's members, sorted. */
+  /** The display names of the room's members on every instance, sorted. */
   @AckEvent("room.who")
-  public List<String> who(@PathParam("room") String room) {
-    return inRoom(room).stream().map(ChatSocket::nameOf).sorted().toList();
+  public CompletionStage<List<String>> who(@PathParam("room") String room) {
+    return namespace()
+        .presenceAsync(room)
+        .thenApply(members -> members.stream().map(ChatSocket::nameOf).sorted().toList());
   }
 
-  /** Tells the others in the room that this member left. */
-  @OnDisconnect
-  public void disconnect(Connection conn, @PathParam("room") String room) {
-    Presence left = new Presence(room, nameOf(conn));
-    inRoom(room).forEach(c -> c.send("user.left", left));
-  }
-
-  /**
-   * The open connections of a room. Rooms are not part of the runtime yet, so a room is simply the
-   * connections whose {@code :room} path parameter matches.
-   */
-  private List<Connection> inRoom(String room) {
-    return connections().stream().filter(c -> room.equals(c.pathParams().get("room"))).toList();
+  private static String nameOf(PresenceMember m) {
+    return m.meta() instanceof JsonObject o ? o.getString(NAME, m.key()) : m.key();
   }
 
   private static String nameOf(Connection conn) {

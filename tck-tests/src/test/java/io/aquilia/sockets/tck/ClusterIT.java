@@ -83,6 +83,10 @@ class ClusterIT {
     if (peer == null) {
       peer = PeerServer.forSuite();
       peer.start(war());
+      await()
+          .atMost(Duration.ofSeconds(180))
+          .pollInterval(Duration.ofMillis(500))
+          .until(peer::ready);
       URI probe = WsClient.wsUri(peer.base(), "/ws/cluster/probe");
       await()
           .atMost(Duration.ofSeconds(120))

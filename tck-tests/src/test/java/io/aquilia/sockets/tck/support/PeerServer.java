@@ -70,6 +70,36 @@ public abstract class PeerServer implements AutoCloseable {
   /** The server's log (for failure messages). */
   public abstract Path log();
 
+  /**
+   * Whether the server's log says the application is deployed and the server ready (a WebSocket
+   * handshake can succeed earlier, while the deployment is still running).
+   */
+  public boolean ready() {
+    try {
+      return Files.exists(log())
+          && Files.readAllLines(log(), StandardCharsets.UTF_8).stream()
+              .skip(logMark)
+              .anyMatch(l -> l.contains(readyLine()));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** The log line that says the application is ready. */
+  abstract String readyLine();
+
+  /** Log lines written before the current start, skipped by {@link #ready()}. */
+  protected long logMark;
+
+  /** Remembers where the log ends, before a start. */
+  protected void markLog() {
+    try {
+      logMark = Files.exists(log()) ? Files.readAllLines(log(), StandardCharsets.UTF_8).size() : 0;
+    } catch (IOException e) {
+      logMark = 0;
+    }
+  }
+
   @Override
   public void close() {
     stop();
@@ -106,7 +136,13 @@ public abstract class PeerServer implements AutoCloseable {
     }
 
     @Override
+    String readyLine() {
+      return "CWWKZ0001I";
+    }
+
+    @Override
     public void startServer() {
+      markLog();
       Path dropin = server.resolve("configDropins/overrides/aquilia-peer-app.xml");
       String context = war.getName().replaceFirst("\\.war$", "");
       try {
@@ -164,7 +200,25 @@ public abstract class PeerServer implements AutoCloseable {
     }
 
     @Override
+    String readyLine() {
+      return "Payara Micro";
+    }
+
+    @Override
+    public boolean ready() {
+      try {
+        return Files.exists(log())
+            && Files.readAllLines(log(), StandardCharsets.UTF_8).stream()
+                .skip(logMark)
+                .anyMatch(l -> l.contains("Payara Micro") && l.contains("ready in"));
+      } catch (IOException e) {
+        return false;
+      }
+    }
+
+    @Override
     public void startServer() {
+      markLog();
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
       try {
         process =
