@@ -142,7 +142,13 @@ public abstract class PeerServer implements AutoCloseable {
 
     @Override
     public void startServer() {
-      markLog();
+      // Liberty starts a new messages.log (the old one is renamed): look at the new one only
+      logMark = 0;
+      try {
+        Files.deleteIfExists(log());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
       Path dropin = server.resolve("configDropins/overrides/aquilia-peer-app.xml");
       String context = war.getName().replaceFirst("\\.war$", "");
       try {
