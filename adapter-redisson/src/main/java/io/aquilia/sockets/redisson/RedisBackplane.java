@@ -81,6 +81,7 @@ public final class RedisBackplane implements AutoCloseable {
   private final Map<String, Membership> memberships = new ConcurrentHashMap<>();
   private final Map<String, String> connections = new ConcurrentHashMap<>();
   private final Set<String> gaps = ConcurrentHashMap.newKeySet();
+  private final Set<CompletableFuture<?>> inflight = ConcurrentHashMap.newKeySet();
   private final Subscriptions subscriptions;
   private final ScheduledExecutorService timer;
   private final Config config;
@@ -283,7 +284,7 @@ public final class RedisBackplane implements AutoCloseable {
               }
               return c.<String>getSet(keys.instanceRooms(dead), StringCodec.INSTANCE)
                   .readAllAsync()
-                  .thenCompose(entries -> removeEntries(dead, entries));
+                  .thenCompose(entries -> removeEntries(dead, entries, true));
             })
         .whenComplete(
             (v, failure) -> {
@@ -293,7 +294,7 @@ public final class RedisBackplane implements AutoCloseable {
             });
   }
 
-  private CompletionStage<Void> removeEntries(String dead, Set<String> entries) {
+  private CompletionStage<Void> removeEntries(String dead, Set<String> entries, boolean wasDead) {
     List<CompletableFuture<?>> all = new ArrayList<>();
     for (String entry : entries) {
       String[] p = entry.split("\n", 3);
@@ -321,7 +322,9 @@ public final class RedisBackplane implements AutoCloseable {
     return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
         .thenCompose(
             v -> {
-              LOG.info(Messages.swept(dead, entries.size()));
+              if (wasDead) {
+                LOG.info(Messages.swept(dead, entries.size()));
+              }
               return client
                   .getKeys()
                   .deleteAsync(keys.instanceRooms(dead), keys.instanceConnections(dead));
@@ -358,8 +361,7 @@ public final class RedisBackplane implements AutoCloseable {
       return CompletableFuture.completedFuture(0L);
     }
     stats.published.increment();
-    return topic(channel)
-        .publishAsync(codec.write(m))
+    return track(topic(channel).publishAsync(codec.write(m)))
         .exceptionally(
             failure -> {
               markDown(rootMessage(failure));
@@ -468,7 +470,7 @@ public final class RedisBackplane implements AutoCloseable {
       return CompletableFuture.completedFuture(
           new PresenceDelta(previous == null, before, localState(ns, room, key)));
     }
-    return register(m)
+    return track(register(m))
         .exceptionally(f -> new PresenceDelta(previous == null, before, localState(ns, room, key)))
         .thenCombine(routed, (delta, v) -> delta);
   }
@@ -513,7 +515,7 @@ public final class RedisBackplane implements AutoCloseable {
         .getSet(keys.instanceRooms(settings.instanceId()), StringCodec.INSTANCE)
         .removeAsync(Keys.roomEntry(ns, room, connectionId))
         .exceptionally(this::logged);
-    return unregister(ns, room, Keys.field(settings.instanceId(), connectionId), m.key())
+    return track(unregister(ns, room, Keys.field(settings.instanceId(), connectionId), m.key()))
         .exceptionally(f -> new PresenceDelta(true, localBefore, localAfter));
   }
 
@@ -780,7 +782,7 @@ public final class RedisBackplane implements AutoCloseable {
             Long.toString(offset),
             text,
             Integer.toString(settings.recoverySize()));
-    return append.thenCompose(v -> publish(ns, room, text, exclude, offset));
+    return track(append).thenCompose(v -> publish(ns, room, text, exclude, offset));
   }
 
   /**
@@ -831,52 +833,73 @@ public final class RedisBackplane implements AutoCloseable {
   }
 
   /**
-   * Unregisters this instance (its remaining members leave, reported through {@link
-   * Inbound#presence}), then shuts Redisson down. Waits at most a few seconds.
+   * Leaves the cluster cleanly, then shuts Redisson down; waits a few seconds at most. First the
+   * operations in flight finish (the leaves of the connections the runtime just closed, and the
+   * presence events they publish); then every entry this instance still has in Redis is removed,
+   * its presence changes reported through {@link Inbound#presence} (so the other instances see the
+   * members leave at once, not after the TTL); then the instance unregisters.
    */
   @Override
   public void close() {
-    State previous = state.getAndSet(State.CLOSED);
+    State previous = state.get();
     if (previous == State.CLOSED) {
       return;
     }
-    timer.shutdownNow();
     RedissonClient c = client;
-    if (c == null) {
-      return;
-    }
     try {
-      if (previous == State.UP) {
-        List<CompletableFuture<?>> leaving = new ArrayList<>();
-        for (Membership m : List.copyOf(memberships.values())) {
-          leaving.add(
-              unregister(
-                      m.ns(),
-                      m.room(),
-                      Keys.field(settings.instanceId(), m.connectionId()),
-                      m.key())
-                  .toCompletableFuture());
-        }
-        CompletableFuture.allOf(leaving.toArray(CompletableFuture[]::new))
-            .thenCompose(
-                v ->
-                    c.getScoredSortedSet(keys.instances(), StringCodec.INSTANCE)
-                        .removeAsync(settings.instanceId()))
-            .thenCompose(
-                v ->
-                    c.getKeys()
-                        .deleteAsync(
-                            keys.instanceRooms(settings.instanceId()),
-                            keys.instanceConnections(settings.instanceId())))
+      if (previous == State.UP && c != null) {
+        drain(2000);
+        c.<String>getSet(keys.instanceRooms(settings.instanceId()), StringCodec.INSTANCE)
+            .readAllAsync()
+            .thenCompose(entries -> removeEntries(settings.instanceId(), entries, false))
             .toCompletableFuture()
             .get(3, TimeUnit.SECONDS);
+        drain(1000);
+        c.getScoredSortedSet(keys.instances(), StringCodec.INSTANCE)
+            .removeAsync(settings.instanceId())
+            .toCompletableFuture()
+            .get(2, TimeUnit.SECONDS);
       }
     } catch (Exception e) {
       LOG.log(Level.FINE, Messages.operationFailed("unregister at close"), e);
     } finally {
-      c.shutdown(0, 2, TimeUnit.SECONDS);
+      state.set(State.CLOSED);
+      timer.shutdownNow();
+      if (c != null) {
+        c.shutdown(0, 2, TimeUnit.SECONDS);
+      }
       LOG.info(Messages.closed(settings.instanceId()));
     }
+  }
+
+  /** Waits, at most this long, for the Redis operations in flight. */
+  private void drain(long millis) {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+    while (!inflight.isEmpty()) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return;
+      }
+      try {
+        CompletableFuture.allOf(inflight.toArray(CompletableFuture[]::new))
+            .get(left, TimeUnit.NANOSECONDS);
+      } catch (java.util.concurrent.TimeoutException e) {
+        return;
+      } catch (java.util.concurrent.ExecutionException e) {
+        // a failed operation is done too; look again
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  /** Counts an operation as in flight until it completes (see {@link #close()}). */
+  private <T> CompletionStage<T> track(CompletionStage<T> stage) {
+    CompletableFuture<T> f = stage.toCompletableFuture();
+    inflight.add(f);
+    f.whenComplete((v, failure) -> inflight.remove(f));
+    return f;
   }
 
   /** For tests: dies without unregistering anything, as a killed server would. */

@@ -12,6 +12,8 @@ import org.redisson.config.SingleServerConfig;
  * Builds the one Redisson client of an application: a URL gives a single-server configuration sized
  * for a small server; a YAML file gives any deployment Redisson supports (single, Sentinel,
  * Cluster) without code changes. The codec is always {@link StringCodec}: envelopes travel as text.
+ * Commands are not retried (the membership scripts are not idempotent): a command that times out
+ * fails, and the adapter falls back to what it knows locally.
  */
 final class RedissonClients {
 
@@ -49,7 +51,7 @@ final class RedissonClients {
           .setSubscriptionConnectionPoolSize(2)
           .setConnectTimeout(2000)
           .setTimeout(timeout)
-          .setRetryAttempts(1)
+          .setRetryAttempts(0)
           .setPingConnectionInterval(1000);
       c.setThreads(s.threads());
       c.setNettyThreads(s.nettyThreads());

@@ -55,7 +55,7 @@ class RedisBackplaneTest {
         2,
         "auto",
         400,
-        500);
+        2000);
   }
 
   private RedisBackplane up(RecordingInbound in, String secret) {
@@ -180,6 +180,30 @@ class RedisBackplaneTest {
         .until(() -> redis.command("EXISTS", b.keys().instanceRooms(b.instanceId())).equals(":0"));
     // bob's entries are gone from Redis too: joining again makes him new
     assertThat(get(a.join(NS, "lobby", "a2", "bob", "{}")).before()).isNull();
+  }
+
+  @Test
+  void aCleanCloseRemovesEverythingAndReportsWhoLeft() throws Exception {
+    RedisBackplane a = up(new RecordingInbound(), null);
+    RecordingInbound inb = new RecordingInbound();
+    RedisBackplane b = up(inb, null);
+    get(a.join(NS, "lobby", "a1", "alice", "{}"));
+    get(b.join(NS, "lobby", "b1", "bob", "{}"));
+    b.connectionOpened(NS, "b1");
+    // a join still in flight when the server stops
+    b.join(NS, "lobby", "b2", "carol", "{}");
+
+    b.close();
+
+    assertThat(b.state()).isEqualTo(RedisBackplane.State.CLOSED);
+    // the closing instance reported its members leaving, so its runtime announced it at once
+    assertThat(inb.events).contains("left " + NS + " lobby bob", "left " + NS + " lobby carol");
+    assertThat(get(a.members(NS, "lobby")))
+        .isEqualTo(List.of(new PresenceState("alice", "{}", Set.of("a1"))));
+    assertThat(redis.command("ZSCORE", b.keys().instances(), b.instanceId())).isEqualTo("$-1");
+    assertThat(redis.command("EXISTS", b.keys().instanceRooms(b.instanceId()))).isEqualTo(":0");
+    assertThat(redis.command("EXISTS", b.keys().instanceConnections(b.instanceId())))
+        .isEqualTo(":0");
   }
 
   @Test
