@@ -48,8 +48,25 @@ public interface Connection {
   /** The first value of a request header of the upgrade request (name case-insensitive). */
   Optional<String> header(String name);
 
-  /** The authenticated user of the upgrade request, if any. */
+  /**
+   * The authenticated user: the identity a {@link io.aquilia.sockets.spi.TokenAuthenticator}
+   * derived from the handshake's token, else the container's principal of the upgrade request.
+   */
   Optional<Principal> principal();
+
+  /**
+   * Whether the authenticated user has this role: a role of the token's identity, or a role the
+   * container granted on the upgrade request. The container's roles are known for the roles named
+   * in {@code @RolesAllowed} of the application's controllers only.
+   */
+  default boolean isUserInRole(String role) {
+    return false;
+  }
+
+  /** The client's IP address as the server saw it at the handshake, when the container told it. */
+  default Optional<String> remoteAddress() {
+    return Optional.empty();
+  }
 
   /** Mutable, thread-safe attributes for application state tied to this connection. */
   Map<String, Object> attributes();

@@ -76,13 +76,52 @@ public @interface Socket {
 
   /**
    * Origins allowed to open a connection, checked before the upgrade. Empty (the default) allows
-   * any origin. {@code "*"} allows any origin; {@code "https://*.example.com"} allows any subdomain
-   * of example.com over https (matched on a dot boundary).
+   * any origin. {@code "*"} allows any origin except the opaque origin {@code null}; {@code
+   * "https://*.example.com"} allows any subdomain of example.com over https (matched on a dot
+   * boundary); {@code "null"} allows the opaque origin {@code null} (sandboxed frames, {@code
+   * file:} pages). A refused origin gets HTTP 403. See also {@link #allowMissingOrigin()}.
    */
   String[] allowedOrigins() default {};
 
-  /** Maximum inbound messages per second per connection; {@code 0} (the default) is unlimited. */
+  /**
+   * Whether a handshake without an {@code Origin} header (a non-browser client) is accepted when
+   * {@link #allowedOrigins()} is not empty. {@code true} (the default) accepts it; {@code false}
+   * refuses it with HTTP 403. An empty {@link #allowedOrigins()} checks no origin at all.
+   */
+  boolean allowMissingOrigin() default true;
+
+  /**
+   * Whether a connection needs an authenticated user: the container's principal of the upgrade
+   * request, or the identity a {@link io.aquilia.sockets.spi.TokenAuthenticator} bean derives from
+   * a bearer token. Without one the handshake is refused with HTTP 401. An invalid token is refused
+   * with 401 even when this is {@code false}.
+   */
+  boolean authenticationRequired() default false;
+
+  /**
+   * Maximum inbound messages per second per connection (a token bucket refilled at this rate);
+   * {@code 0} (the default) is unlimited. A message over the limit is answered with {@code
+   * WS_RATE_LIMIT_EXCEEDED} and not handled. Events marked {@link RateLimitExempt} do not count.
+   */
   int messageRateLimit() default 0;
+
+  /**
+   * How many messages a connection may send at once before the rate applies: the bucket's size.
+   * {@code 0} (the default) means the same as {@link #messageRateLimit()}.
+   */
+  int rateLimitBurst() default 0;
+
+  /**
+   * After how many rate-limited messages the connection is closed with {@code 1008}; the count
+   * starts again once the bucket has refilled completely. {@code 0} never closes.
+   */
+  int rateLimitCloseAfter() default 10;
+
+  /**
+   * Whether the bucket is shared by all connections of the same authenticated user on this socket
+   * (and this server). Connections without a user keep a bucket of their own.
+   */
+  boolean rateLimitPerUser() default false;
 
   /**
    * Maximum size of an inbound text message in bytes (UTF-8). Larger messages are answered with
@@ -90,8 +129,23 @@ public @interface Socket {
    */
   int maxMessageSize() default 65536;
 
-  /** Maximum number of open connections on this socket; {@code 0} (the default) is unlimited. */
+  /**
+   * Maximum number of open connections on this socket; {@code 0} (the default) is unlimited. A
+   * handshake beyond it is refused with HTTP 429.
+   */
   int maxConnections() default 0;
+
+  /**
+   * Maximum number of open connections of one authenticated user on this socket; {@code 0} (the
+   * default) is unlimited. A handshake beyond it is refused with HTTP 429.
+   */
+  int maxConnectionsPerUser() default 0;
+
+  /**
+   * Maximum number of open connections from one client IP address on this socket; {@code 0} (the
+   * default) is unlimited. A handshake beyond it is refused with HTTP 429.
+   */
+  int maxConnectionsPerIp() default 0;
 
   /** Capacity of each connection's outbound queue, in messages. */
   int outboundQueueSize() default 1024;

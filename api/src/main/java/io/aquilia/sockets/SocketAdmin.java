@@ -14,7 +14,7 @@ import java.util.concurrent.CompletionStage;
 public interface SocketAdmin {
 
   /** The close code of a kicked connection. */
-  int KICK_CLOSE_CODE = 4001;
+  int KICK_CLOSE_CODE = 4009;
 
   /**
    * Sends an event to the members of a room ({@code room == null}: every connection of the

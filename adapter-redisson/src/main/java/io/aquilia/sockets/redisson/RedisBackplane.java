@@ -410,7 +410,7 @@ public final class RedisBackplane implements AutoCloseable {
     }
     switch (c.getString("op", "")) {
       case "kick" ->
-          inbound.kick(c.getString("conn"), c.getInt("code", 4001), c.getString("reason", ""));
+          inbound.kick(c.getString("conn"), c.getInt("code", 4009), c.getString("reason", ""));
       case "purge" ->
           inbound.purge(c.getString("ns"), c.getString("room"), c.getString("reason", ""));
       default -> stats.dropped(WireCodec.Reason.MALFORMED);

@@ -214,13 +214,13 @@ class RedisBackplaneTest {
     RedisBackplane b = up(inb, null);
     b.connectionOpened(NS, "b1");
     a.connectionOpened(NS, "a1");
-    await().atMost(WAIT).until(() -> get(a.kick("b1", 4001, "bye")));
-    await().atMost(WAIT).until(() -> inb.has("kick b1 4001 bye"));
-    assertThat(get(a.kick("a1", 4001, "local"))).isTrue();
-    assertThat(ina.has("kick a1 4001 local")).isTrue();
-    assertThat(get(a.kick("nobody", 4001, "x"))).isFalse();
+    await().atMost(WAIT).until(() -> get(a.kick("b1", 4009, "bye")));
+    await().atMost(WAIT).until(() -> inb.has("kick b1 4009 bye"));
+    assertThat(get(a.kick("a1", 4009, "local"))).isTrue();
+    assertThat(ina.has("kick a1 4009 local")).isTrue();
+    assertThat(get(a.kick("nobody", 4009, "x"))).isFalse();
     b.connectionClosed("b1");
-    await().atMost(WAIT).until(() -> !get(a.kick("b1", 4001, "again")));
+    await().atMost(WAIT).until(() -> !get(a.kick("b1", 4009, "again")));
   }
 
   @Test

@@ -68,6 +68,7 @@ public class EndpointRegistrar implements ServletContextListener {
         new SocketRuntime(
             models,
             m -> reference(bm, ext.bean(m.type())),
+            new CdiComponents(bm, ext, contexts),
             jsonb,
             validator(),
             Clock.systemUTC(),
@@ -83,6 +84,9 @@ public class EndpointRegistrar implements ServletContextListener {
               .configurator(new SocketConfigurator(socket, ctx.getContextPath()))
               .decoders(List.of(EnvelopeDecoder.class))
               .encoders(List.of(EnvelopeEncoder.class))
+              // a browser sends its token as "Sec-WebSocket-Protocol: bearer, <token>"; the
+              // server must select one offered protocol, so it selects "bearer", never the token
+              .subprotocols(List.of("bearer"))
               .build();
       config.getUserProperties().put("io.aquilia.sockets.socket", socket);
       try {

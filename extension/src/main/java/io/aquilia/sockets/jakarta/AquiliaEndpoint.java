@@ -2,6 +2,7 @@ package io.aquilia.sockets.jakarta;
 
 import io.aquilia.sockets.CloseStatus;
 import io.aquilia.sockets.SocketFault;
+import io.aquilia.sockets.runtime.Admission;
 import io.aquilia.sockets.runtime.Frame;
 import io.aquilia.sockets.runtime.HandshakeInfo;
 import io.aquilia.sockets.runtime.LiveSocket;
@@ -39,13 +40,21 @@ public final class AquiliaEndpoint extends Endpoint {
     session.setMaxTextMessageBufferSize(containerBuffer(max));
     session.setMaxBinaryMessageBufferSize(Math.min(max, 65536));
     session.setMaxIdleTimeout(0);
+    Admission admission = null;
+    if (hs != null) {
+      admission = socket.protection().claim(hs.key());
+      if (admission == null) {
+        admission = hs.late();
+      }
+    }
     HandshakeInfo info =
-        new HandshakeInfo(
+        HandshakeInfo.admitted(
             hs == null ? pathOf(session) : hs.path(),
             session.getPathParameters(),
             hs == null ? queryOf(session) : hs.query(),
             hs == null ? Map.of() : hs.headers(),
-            hs == null ? session.getUserPrincipal() : hs.principal());
+            hs == null ? session.getUserPrincipal() : hs.principal(),
+            admission);
     RuntimeConnection c = socket.open(new SessionTransport(session), info);
     conn = c;
     LiveSocket s = socket;
@@ -84,7 +93,7 @@ public final class AquiliaEndpoint extends Endpoint {
    * over the limit get a {@code WS_PAYLOAD_TOO_LARGE} answer and only far larger ones close with
    * 1009.
    */
-  static int containerBuffer(int max) {
+  public static int containerBuffer(int max) {
     long buffer = Math.max(2L * max, (long) max + 65536);
     return (int) Math.min(buffer, 32L * 1024 * 1024);
   }

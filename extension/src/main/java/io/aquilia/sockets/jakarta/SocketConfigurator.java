@@ -1,19 +1,20 @@
 package io.aquilia.sockets.jakarta;
 
+import io.aquilia.sockets.runtime.Admission;
+import io.aquilia.sockets.runtime.DoorRequest;
 import io.aquilia.sockets.runtime.LiveSocket;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.util.Map;
-import java.util.logging.Logger;
 
 /**
  * The handshake stage of one socket: checks the origin before the upgrade (a refused origin gets
- * HTTP 403), captures the request data, and creates one endpoint per connection.
+ * HTTP 403), captures the request data, and creates one endpoint per connection. When the {@link
+ * DoorFilter} did not see the upgrade, it asks the door itself; a refusal then closes the
+ * connection (1008) as it opens.
  */
 public final class SocketConfigurator extends ServerEndpointConfig.Configurator {
-
-  private static final Logger LOG = Logger.getLogger(SocketConfigurator.class.getName());
 
   private final LiveSocket socket;
   private final String contextPath;
@@ -29,13 +30,7 @@ public final class SocketConfigurator extends ServerEndpointConfig.Configurator 
 
   @Override
   public boolean checkOrigin(String originHeaderValue) {
-    boolean ok = socket.allowsOrigin(originHeaderValue);
-    if (!ok) {
-      LOG.warning(
-          io.aquilia.sockets.runtime.Messages.originRefused(
-              socket.path(), String.valueOf(originHeaderValue)));
-    }
-    return ok;
+    return socket.allowsOrigin(originHeaderValue);
   }
 
   @Override
@@ -46,14 +41,29 @@ public final class SocketConfigurator extends ServerEndpointConfig.Configurator 
       path = path.substring(contextPath.length());
     }
     Map<String, java.util.List<String>> query = request.getParameterMap();
+    Map<String, java.util.List<String>> headers =
+        request.getHeaders() == null ? Map.of() : request.getHeaders();
+    String key = DoorFilter.first(headers, "Sec-WebSocket-Key");
+    Admission late = null;
+    if (!socket.protection().hasTicket(key)) {
+      // the servlet filter did not see this upgrade: decide now, refuse after the upgrade
+      late =
+          socket
+              .protection()
+              .decideAfterUpgrade(
+                  new DoorRequest(
+                      headers, query, null, request.getUserPrincipal(), request::isUserInRole));
+    }
     sec.getUserProperties()
         .put(
             Keys.HANDSHAKE,
             new HandshakeData(
                 path,
                 query == null ? Map.of() : query,
-                request.getHeaders() == null ? Map.of() : request.getHeaders(),
-                request.getUserPrincipal()));
+                headers,
+                request.getUserPrincipal(),
+                key,
+                late));
   }
 
   @Override

@@ -19,6 +19,7 @@ import java.util.TreeMap;
  * @param guards guards sorted by priority
  * @param pathParamTypes for each path parameter bound by some handler, the converter's target type
  * @param rooms the room and presence options
+ * @param protection origin, authentication, quota, rate-limit and access settings
  */
 public record ControllerModel(
     Class<?> type,
@@ -30,7 +31,8 @@ public record ControllerModel(
     Map<String, HandlerModel> events,
     List<HandlerModel> guards,
     Map<String, Set<Class<?>>> pathParamTypes,
-    RoomOptions rooms) {
+    RoomOptions rooms,
+    Protection protection) {
 
   /** Copies the collections; events are kept sorted by name. */
   public ControllerModel {
@@ -107,6 +109,8 @@ public record ControllerModel(
         + " presence="
         + (rooms.presence() ? "on" : "off")
         + " joinPathRoom="
-        + rooms.joinPathRoom().orElse("-");
+        + rooms.joinPathRoom().orElse("-")
+        + " "
+        + protection.summary();
   }
 }

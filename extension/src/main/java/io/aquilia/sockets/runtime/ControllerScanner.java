@@ -49,6 +49,12 @@ public final class ControllerScanner {
 
   /** Scans one class; returns empty when it has problems (recorded in {@code problems}). */
   public static Optional<ControllerModel> scan(Class<?> type, Problems problems) {
+    return scan(type, problems, Overrides.NONE);
+  }
+
+  /** Scans one class with configuration overrides applied to its {@code @Socket} attributes. */
+  public static Optional<ControllerModel> scan(
+      Class<?> type, Problems problems, Overrides overrides) {
     int before = problems.messages().size();
     Socket socket = type.getAnnotation(Socket.class);
     if (socket == null) {
@@ -61,13 +67,15 @@ public final class ControllerScanner {
       problems.add(Messages.abstractController(type));
     }
     Optional<PathTemplate> path = path(type, socket, problems);
-    SocketLimits limits = Limits.of(type, socket, problems);
+    SocketSettings settings = new SocketSettings(type, socket, overrides, problems);
+    SocketLimits limits = Limits.of(type, settings, socket, problems);
     Map<String, Set<Class<?>>> pathParamTypes = new LinkedHashMap<>();
     Map<String, HandlerModel> events = new LinkedHashMap<>();
     List<HandlerModel> guards = new ArrayList<>();
     HandlerModel onConnect = null;
     HandlerModel onDisconnect = null;
-    for (Method m : handlerMethods(type)) {
+    List<Method> methods = handlerMethods(type);
+    for (Method m : methods) {
       List<Annotation> found = handlerAnnotations(m);
       if (found.isEmpty()) {
         continue;
@@ -106,6 +114,8 @@ public final class ControllerScanner {
         }
       }
     }
+    Protection protection =
+        ProtectionScanner.scan(type, socket, settings, limits, events, methods, problems);
     RoomOptions rooms = rooms(type, socket, path.orElse(null), problems);
     if (rooms.presence() && events.containsKey(StandardEvents.PRESENCE_LIST)) {
       problems.add(
@@ -130,7 +140,8 @@ public final class ControllerScanner {
             events,
             guards,
             pathParamTypes,
-            rooms));
+            rooms,
+            protection));
   }
 
   private static RoomOptions rooms(

@@ -18,6 +18,11 @@ public record DeploymentModel(List<ControllerModel> models, Problems problems) {
 
   /** Scans and cross-checks the classes. */
   public static DeploymentModel of(Collection<Class<?>> classes) {
+    return of(classes, Overrides.NONE);
+  }
+
+  /** Scans and cross-checks the classes, with configuration overrides applied. */
+  public static DeploymentModel of(Collection<Class<?>> classes, Overrides overrides) {
     Problems problems = new Problems();
     List<ControllerModel> models = new ArrayList<>();
     Map<String, ControllerModel> byShape = new HashMap<>();
@@ -25,7 +30,7 @@ public record DeploymentModel(List<ControllerModel> models, Problems problems) {
     List<Class<?>> sorted = new ArrayList<>(classes);
     sorted.sort((a, b) -> a.getName().compareTo(b.getName()));
     for (Class<?> c : sorted) {
-      Optional<ControllerModel> m = ControllerScanner.scan(c, problems);
+      Optional<ControllerModel> m = ControllerScanner.scan(c, problems, overrides);
       if (m.isEmpty()) {
         continue;
       }

@@ -125,15 +125,7 @@ final class Dispatcher {
       if (h.ackRequired() && e.id() == null) {
         throw SocketFault.invalid("event '" + e.event() + "' is acknowledged, so it needs an 'id'");
       }
-      socket.runGuards(conn, Guard.Stage.EVENT, e);
-      Object payload =
-          h.payloadType() == null
-              ? null
-              : binder.bind(e.event(), (JsonValue) e.payload(), h.payloadType(), h.groups());
-      if (h.kind() == HandlerKind.SUBSCRIBE) {
-        socket.runGuards(conn, Guard.Stage.JOIN, e);
-      }
-      Object result = Invoker.call(socket.controller(), h, new Invocation(conn, e, payload, null));
+      Object result = socket.protection().onMessage(conn, e, () -> handle(conn, e, h));
       if (h.kind() == HandlerKind.SUBSCRIBE || h.kind() == HandlerKind.UNSUBSCRIBE) {
         return roomRequest(conn, e, h.kind(), result);
       }
@@ -155,6 +147,42 @@ final class Dispatcher {
       fail(conn, e, failure);
     }
     return DONE;
+  }
+
+  /**
+   * The end of the middleware chain: guards and role checks, binding with the strict number rule
+   * and Bean Validation, the {@code JOIN} guards of a subscribe, and the handler.
+   */
+  private Object handle(RuntimeConnection conn, Envelope e, HandlerModel h) throws Exception {
+    try {
+      socket.runGuards(conn, Guard.Stage.EVENT, e);
+      Object payload =
+          h.payloadType() == null
+              ? null
+              : binder.bind(e.event(), (JsonValue) e.payload(), h.payloadType(), h.groups());
+      if (h.kind() == HandlerKind.SUBSCRIBE) {
+        String room =
+            e.payload() instanceof JsonObject o && o.get("room") instanceof JsonString s
+                ? s.getString()
+                : null;
+        socket.runJoinGuards(conn, e, room);
+      }
+      return Invoker.call(socket.controller(), h, new Invocation(conn, e, payload, null));
+    } catch (Exception | Error ex) {
+      throw ex;
+    } catch (Throwable t) {
+      throw new java.lang.reflect.UndeclaredThrowableException(t);
+    }
+  }
+
+  /** Answers a frame refused before dispatch (rate limit) with this fault. */
+  void refuse(RuntimeConnection conn, Frame frame, SocketFault fault) {
+    if (frame instanceof Frame.Message m) {
+      replyError(conn, m.envelope().id(), m.envelope().event(), fault);
+    } else {
+      Frame.Malformed m = (Frame.Malformed) frame;
+      replyError(conn, m.id(), m.event(), fault);
+    }
   }
 
   private boolean isPresenceList(Envelope e) {

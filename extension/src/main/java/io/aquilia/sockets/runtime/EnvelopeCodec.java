@@ -11,8 +11,6 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.spi.JsonProvider;
-import jakarta.json.stream.JsonParser;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -29,11 +27,13 @@ public final class EnvelopeCodec {
   private final Jsonb jsonb;
   private final JsonProvider json;
   private final Clock clock;
+  private final StrictJsonReader strict;
 
   /** A codec using this JSON-B instance for payloads. */
   public EnvelopeCodec(Jsonb jsonb, Clock clock) {
     this.jsonb = jsonb;
     this.json = JsonProvider.provider();
+    this.strict = new StrictJsonReader(json);
     this.clock = clock;
   }
 
@@ -57,18 +57,12 @@ public final class EnvelopeCodec {
       return new Frame.Malformed(null, null, SocketFault.invalid("empty message"));
     }
     JsonValue value;
-    try (JsonParser parser = json.createParser(new StringReader(text))) {
-      // a parser rather than a reader: a reader ignores what follows the first value
-      if (!parser.hasNext()) {
-        return new Frame.Malformed(null, null, SocketFault.invalid("malformed JSON"));
-      }
-      parser.next();
-      value = parser.getValue();
-      if (parser.hasNext()) {
-        return new Frame.Malformed(null, null, SocketFault.invalid("malformed JSON"));
-      }
+    try {
+      value = strict.read(text);
+    } catch (StrictJsonReader.Rejected r) {
+      return new Frame.Malformed(null, null, SocketFault.invalid(r.getMessage()));
     } catch (RuntimeException | StackOverflowError e) {
-      // JsonException, and Parsson's plain RuntimeException for nesting deeper than its limit
+      // JsonException, NumberFormatException and other parser failures
       return new Frame.Malformed(null, null, SocketFault.invalid("malformed JSON"));
     }
     if (!(value instanceof JsonObject obj)) {

@@ -39,7 +39,7 @@ public final class LiveSocket implements SocketNamespace {
   private final EnvelopeCodec codec;
   private final Clock clock;
   private final Dispatcher dispatcher;
-  private final OriginPolicy origins;
+  private final SocketProtection protection;
   private final Rooms rooms;
   private final SocketAdapter adapter;
   private final Recovery recovery;
@@ -54,12 +54,24 @@ public final class LiveSocket implements SocketNamespace {
       Clock clock,
       SocketAdapter adapter,
       Executor streams) {
+    this(model, controller, codec, binder, clock, adapter, streams, Components.NONE);
+  }
+
+  LiveSocket(
+      ControllerModel model,
+      Object controller,
+      EnvelopeCodec codec,
+      PayloadBinder binder,
+      Clock clock,
+      SocketAdapter adapter,
+      Executor streams,
+      Components components) {
     this.model = model;
     this.controller = controller;
     this.codec = codec;
     this.clock = clock;
     this.dispatcher = new Dispatcher(this, binder, streams);
-    this.origins = new OriginPolicy(model.limits().allowedOrigins());
+    this.protection = new SocketProtection(model, controller, components, clock);
     this.rooms = new Rooms(this, adapter, model.rooms().presence());
     this.adapter = adapter;
     this.recovery =
@@ -80,7 +92,10 @@ public final class LiveSocket implements SocketNamespace {
 
   @Override
   public Collection<Connection> connections() {
-    return List.copyOf(connections.values());
+    return connections.values().stream()
+        .filter(RuntimeConnection::isOpen)
+        .map(c -> (Connection) c)
+        .toList();
   }
 
   @Override
@@ -123,7 +138,7 @@ public final class LiveSocket implements SocketNamespace {
   @Override
   public SocketStats stats() {
     return new SocketStats(
-        connections.size(),
+        (int) connections.values().stream().filter(RuntimeConnection::isOpen).count(),
         rooms.names().size(),
         delivery.dropped().sum(),
         delivery.slowConsumerCloses().sum(),
@@ -172,7 +187,12 @@ public final class LiveSocket implements SocketNamespace {
 
   /** Whether the origin header (possibly null) is allowed by the socket. */
   public boolean allowsOrigin(String origin) {
-    return origins.allows(origin);
+    return protection.allowsOrigin(origin);
+  }
+
+  /** The door, quotas, rate limit, guards, middleware and counters of this socket. */
+  public SocketProtection protection() {
+    return protection;
   }
 
   /** The codec of this socket. */
@@ -195,24 +215,21 @@ public final class LiveSocket implements SocketNamespace {
       model
           .pathParamTypes()
           .forEach((name, types) -> types.forEach(t -> conn.typedPathParam(name, t)));
-      if (model.limits().maxConnections() > 0
-          && connections.size() >= model.limits().maxConnections()) {
-        throw new SocketFault(
-            FaultCode.WS_QUOTA_EXCEEDED,
-            FaultCode.WS_QUOTA_EXCEEDED.defaultMessage() + ": maxConnections reached");
-      }
-      runGuards(conn, Guard.Stage.CONNECT, null);
+      protection.connect(conn);
       conn.sendText(codec.control(MessageType.SYSTEM, "connected", null, announcement(conn)));
       if (model.onConnect().isPresent()) {
         Invoker.call(controller, model.onConnect().get(), new Invocation(conn, null, null, null));
       }
     } catch (SocketFault f) {
-      conn.close(
-          new CloseStatus(f.closeCode(), RuntimeConnection.truncateReason(f.getMessage())), false);
+      CloseStatus refused =
+          new CloseStatus(f.closeCode(), RuntimeConnection.truncateReason(f.getMessage()));
+      conn.close(refused, false);
+      protection.disconnect(conn, refused); // the container may report the close before we know it
       return conn;
     } catch (Throwable t) {
       LOG.log(Level.SEVERE, Messages.lifecycleFailed("@OnConnect", name(), conn.id()), t);
       conn.close(CloseStatus.INTERNAL_ERROR, false);
+      protection.disconnect(conn, CloseStatus.INTERNAL_ERROR);
       return conn;
     }
     conn.connectHandled();
@@ -277,7 +294,7 @@ public final class LiveSocket implements SocketNamespace {
                 + param
                 + "' is not a valid room name");
       }
-      runGuards(conn, Guard.Stage.JOIN, null);
+      runJoinGuards(conn, null, room);
       rooms.join(conn, room, Rooms.Origin.SERVER);
     } catch (SocketFault f) {
       conn.close(
@@ -294,6 +311,9 @@ public final class LiveSocket implements SocketNamespace {
    */
   public void frame(RuntimeConnection conn, Frame frame) {
     conn.touch(clock.millis());
+    if (!protection.admit(conn, frame, f -> dispatcher.refuse(conn, frame, f))) {
+      return; // over the rate limit: answered, not handled
+    }
     if (frame instanceof Frame.Message m && m.envelope().type() == MessageType.CONTROL) {
       dispatcher.control(conn, m.envelope());
       return;
@@ -321,11 +341,12 @@ public final class LiveSocket implements SocketNamespace {
     connections.remove(conn.id());
     adapterCall(() -> adapter.disconnected(name(), conn.id()));
     conn.abortStreams();
+    CloseStatus status = conn.requestedClose().filter(s -> s != reported).orElse(reported);
+    protection.disconnect(conn, status);
     try {
       if (!conn.wasConnectHandled() || model.onDisconnect().isEmpty()) {
         return;
       }
-      CloseStatus status = conn.requestedClose().filter(s -> s != reported).orElse(reported);
       try {
         Invoker.call(
             controller, model.onDisconnect().get(), new Invocation(conn, null, null, status));
@@ -338,22 +359,23 @@ public final class LiveSocket implements SocketNamespace {
     }
   }
 
-  /** Runs the guards of a stage; a {@code false} or a fault denies. */
+  /**
+   * Runs the guards and role checks of a stage (see {@link GuardChain}); a {@code false} or a fault
+   * denies.
+   */
   void runGuards(RuntimeConnection conn, Guard.Stage stage, Envelope envelope) throws Throwable {
-    for (HandlerModel g : model.guards()) {
-      if (!g.stages().contains(stage)) {
-        continue;
-      }
-      Object r = Invoker.call(controller, g, new Invocation(conn, envelope, null, null));
-      if (Boolean.FALSE.equals(r)) {
-        throw SocketFault.forbidden("denied by guard " + g.method().getName());
-      }
-    }
+    protection.guards(conn, stage, envelope, null);
+  }
+
+  /** Runs the {@code JOIN}-stage guards for a room; a {@code false} or a fault denies. */
+  void runJoinGuards(RuntimeConnection conn, Envelope envelope, String room) throws Throwable {
+    protection.guards(conn, Guard.Stage.JOIN, envelope, room);
   }
 
   /**
-   * Pings connections and closes those silent for longer than interval + timeout. Does nothing when
-   * the socket's heartbeat interval is 0 (heartbeats off).
+   * Pings connections and closes those silent for longer than interval + timeout; drops those whose
+   * close has been stuck for longer than the timeout (a client that stopped reading). Does nothing
+   * when the socket's heartbeat interval is 0 (heartbeats off).
    */
   void heartbeat() {
     if (model.limits().heartbeatIntervalSeconds() <= 0) {
@@ -363,13 +385,24 @@ public final class LiveSocket implements SocketNamespace {
     long limit =
         (model.limits().heartbeatIntervalSeconds() + model.limits().heartbeatTimeoutSeconds())
             * 1000L;
+    long grace = model.limits().heartbeatTimeoutSeconds() * 1000L;
     for (RuntimeConnection c : connections.values()) {
-      if (now - c.lastActivity() > limit) {
+      if (c.stuckClosing(now, grace)) {
+        LOG.warning(Messages.closeStuck(c.id(), model.limits().heartbeatTimeoutSeconds()));
+        c.abort();
+        closed(c, c.requestedClose().orElse(CloseStatus.GOING_AWAY));
+      } else if (!c.isOpen()) {
+        continue;
+      } else if (now - c.lastActivity() > limit) {
         c.close(new CloseStatus(1001, "heartbeat timeout"), true);
       } else {
         c.ping();
       }
     }
+  }
+
+  long millis() {
+    return clock.millis();
   }
 
   /** Closes every connection with 1001 and runs their disconnect handlers. */

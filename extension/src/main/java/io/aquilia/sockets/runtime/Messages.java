@@ -218,6 +218,146 @@ public final class Messages {
     return "AQS-107 Handshake refused on " + path + ": origin not allowed: " + origin;
   }
 
+  // ---------------------------------------------------------------- protection (issue 4)
+
+  static String invalidOverride(Class<?> type, String key, String value, String rule) {
+    return "AQS-030 Configuration "
+        + key
+        + " = '"
+        + value
+        + "' for the socket "
+        + type.getName()
+        + " is invalid: "
+        + rule;
+  }
+
+  /** A configuration key under {@code aquilia.sockets.} that names no socket or attribute. */
+  public static String unknownConfigKey(String key, String why) {
+    return "AQS-031 Unknown configuration key " + key + ": " + why;
+  }
+
+  static String unusableComponent(Class<?> type, Class<?> named, Class<?> kind, String why) {
+    return "AQS-032 "
+        + type.getName()
+        + " names "
+        + named.getName()
+        + " as a "
+        + kind.getSimpleName()
+        + ", which cannot be used: "
+        + why;
+  }
+
+  /** A guard or middleware class that is neither a bean nor instantiable. */
+  public static String noInstance(String named, String why) {
+    return "AQS-033 "
+        + named
+        + " is named in @UseGuards or @UseMiddleware but no instance can be created: "
+        + why;
+  }
+
+  /** More than one token authenticator bean. */
+  public static String ambiguousAuthenticator(String beans) {
+    return "AQS-034 More than one TokenAuthenticator bean: " + beans + "; keep one";
+  }
+
+  static String eventOnlyAnnotation(Method m, String annotation) {
+    return "AQS-035 @"
+        + annotation
+        + " on "
+        + describe(m)
+        + " has no effect: it applies to event handlers (and @RolesAllowed, @UseGuards and"
+        + " @UseMiddleware also to the controller class)";
+  }
+
+  static String invalidRoles(Class<?> type) {
+    return "AQS-036 @RolesAllowed on " + type.getName() + " names an empty role";
+  }
+
+  /** {@code @GlobalMiddleware} on a class that is not a middleware. */
+  public static String notAMiddleware(String type) {
+    return "AQS-037 "
+        + type
+        + " is annotated @GlobalMiddleware but does not implement SocketMiddleware";
+  }
+
+  /** A handshake refused before the upgrade (the token never appears). */
+  public static String handshakeRefused(String path, int status, String code, String detail) {
+    return "AQS-140 Handshake refused on "
+        + path
+        + " with HTTP "
+        + status
+        + " "
+        + code
+        + ": "
+        + detail;
+  }
+
+  static String refusedAfterUpgrade(String path, String connectionId, String code, String why) {
+    return "AQS-141 Connection "
+        + connectionId
+        + " on "
+        + path
+        + " refused after the upgrade ("
+        + code
+        + "): "
+        + why;
+  }
+
+  static String rateLimitClosed(String connectionId, String path, int violations) {
+    return "AQS-142 Connection "
+        + connectionId
+        + " on "
+        + path
+        + " closed with 1008 after "
+        + violations
+        + " rate-limited messages";
+  }
+
+  static String middlewareFailed(String what, String middleware, String connectionId) {
+    return "AQS-143 Middleware "
+        + middleware
+        + " failed in "
+        + what
+        + " (connection "
+        + connectionId
+        + ")";
+  }
+
+  static String authenticatorFailed(String path) {
+    return "AQS-144 The TokenAuthenticator failed on "
+        + path
+        + "; the handshake was refused with HTTP 500";
+  }
+
+  /** The logging middleware's connect line. */
+  public static String logConnect(String ns, String id, String user, String address) {
+    return "AQS-145 connect " + ns + " connection=" + id + " user=" + user + " address=" + address;
+  }
+
+  /** The logging middleware's message line; {@code payload} is null unless payloads are on. */
+  public static String logMessage(
+      String ns, String id, String event, Object msgId, String payload) {
+    return "AQS-146 message "
+        + ns
+        + " connection="
+        + id
+        + " event="
+        + event
+        + " id="
+        + msgId
+        + (payload == null ? "" : " payload=" + payload);
+  }
+
+  /** The logging middleware's disconnect line. */
+  public static String logDisconnect(String ns, String id, int code, String reason) {
+    return "AQS-147 disconnect " + ns + " connection=" + id + " code=" + code + " reason=" + reason;
+  }
+
+  /** A configuration override in force, logged at deployment. */
+  public static String overrideApplied(String key, String value) {
+    return "AQS-148 Configuration override " + key + " = " + value;
+  }
+
   static String droppedTotal(String connectionId, String policy, long total) {
     return "AQS-120 Connection "
         + connectionId
@@ -301,5 +441,17 @@ public final class Messages {
   /** The adapter in use, logged once at start. */
   public static String adapterSelected(String name, String source) {
     return "AQS-203 Adapter: " + name + " (" + source + ")";
+  }
+
+  static String closeStuck(String connectionId, int seconds) {
+    return "AQS-126 Connection "
+        + connectionId
+        + " could not be sent its close frame within "
+        + seconds
+        + " s (its client stopped reading): dropped";
+  }
+
+  static String waiterFailed() {
+    return "AQS-127 A task waiting for room in an outbound queue failed";
   }
 }

@@ -9,21 +9,34 @@ import java.util.Optional;
  * Decides whether an {@code Origin} header is allowed. Entries are {@code *} (any), an exact origin
  * ({@code https://app.example.com}, optionally with a port), or a subdomain wildcard ({@code
  * https://*.example.com}) that matches on a dot boundary and never the bare domain's look-alikes.
- * Comparison ignores case. An empty list allows any origin; a request without an Origin header (a
- * non-browser client) is allowed.
+ * Comparison ignores case. An empty list allows any origin (and no origin). Otherwise the opaque
+ * origin {@code null} (sandboxed frames, {@code file:} pages) is allowed only by the entry {@code
+ * "null"}, never by {@code *}, and a request without an Origin header (a non-browser client) is
+ * allowed only when missing origins are allowed.
  */
 public final class OriginPolicy {
 
   private final List<String> entries;
+  private final boolean allowMissing;
 
-  /** A policy over these entries (assumed valid, see {@link #check(String)}). */
+  /** A policy over these entries (assumed valid, see {@link #check(String)}); no origin passes. */
   public OriginPolicy(List<String> entries) {
+    this(entries, true);
+  }
+
+  /**
+   * A policy over these entries (assumed valid, see {@link #check(String)}).
+   *
+   * @param allowMissing whether a request without an Origin header passes a non-empty list
+   */
+  public OriginPolicy(List<String> entries, boolean allowMissing) {
     this.entries = entries.stream().map(e -> e.toLowerCase(Locale.ROOT)).toList();
+    this.allowMissing = allowMissing;
   }
 
   /** Why an entry is invalid, or empty when it is valid. */
   static Optional<String> check(String entry) {
-    if ("*".equals(entry)) {
+    if ("*".equals(entry) || "null".equals(entry)) {
       return Optional.empty();
     }
     int sep = entry.indexOf("://");
@@ -48,10 +61,16 @@ public final class OriginPolicy {
 
   /** Whether the origin (the header value, possibly null) is allowed. */
   public boolean allows(String origin) {
-    if (entries.isEmpty() || origin == null) {
+    if (entries.isEmpty()) {
       return true;
     }
-    String o = origin.toLowerCase(Locale.ROOT);
+    if (origin == null) {
+      return allowMissing;
+    }
+    String o = origin.trim().toLowerCase(Locale.ROOT);
+    if (o.equals("null")) {
+      return entries.contains("null");
+    }
     for (String e : entries) {
       if (e.equals("*") || e.equals(o) || wildcardMatch(e, o)) {
         return true;

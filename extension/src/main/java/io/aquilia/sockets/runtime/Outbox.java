@@ -160,11 +160,32 @@ final class Outbox {
     }
   }
 
-  /** Whether the queue is at most half full (and open): room for a streaming reply's next items. */
-  boolean hasRoom() {
+  /**
+   * Gives up on the queue and on the write in flight: closes the transport now, for a connection
+   * whose close frame could not be written in time.
+   */
+  void abort(CloseStatus status) {
+    List<Runnable> waiters;
     lock.lock();
     try {
-      return !closed && queue.size() <= capacity / 2;
+      closed = true;
+      queue.clear();
+      waiters = takeWaitersLocked(true);
+    } finally {
+      lock.unlock();
+    }
+    runAll(waiters);
+    closeTransport(status);
+  }
+
+  /**
+   * How many more messages a streaming reply may queue now: the free places when the queue is at
+   * most half full (at least 1 then), else 0; 0 when closed.
+   */
+  int room() {
+    lock.lock();
+    try {
+      return closed || queue.size() > capacity / 2 ? 0 : capacity - queue.size();
     } finally {
       lock.unlock();
     }
@@ -201,7 +222,7 @@ final class Outbox {
       try {
         r.run();
       } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "AQS-126 A queue waiter failed", e);
+        LOG.log(Level.WARNING, Messages.waiterFailed(), e);
       }
     }
   }

@@ -16,6 +16,7 @@ final class PayloadBinder {
 
   private final Jsonb jsonb;
   private final Validator validator;
+  private final StrictNumbers numbers = new StrictNumbers();
 
   /**
    * @param jsonb for binding
@@ -30,6 +31,7 @@ final class PayloadBinder {
     if (raw == null || raw == JsonValue.NULL) {
       throw SocketFault.invalid("event '" + event + "' requires a payload");
     }
+    numbers.check(event, raw, type);
     Object value;
     if (type instanceof Class<?> c && c.isInstance(raw)) {
       value = raw;

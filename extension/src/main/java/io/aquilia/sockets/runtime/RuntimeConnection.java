@@ -52,6 +52,7 @@ public final class RuntimeConnection implements Connection {
   private volatile String presenceKey;
   private volatile String presenceMetaJson;
   private volatile CloseStatus requestedClose;
+  private volatile long closingSince = -1;
   private volatile boolean connectHandled;
   private volatile long lastActivity;
 
@@ -109,6 +110,23 @@ public final class RuntimeConnection implements Connection {
   @Override
   public Optional<Principal> principal() {
     return Optional.ofNullable(handshake.principal());
+  }
+
+  @Override
+  public boolean isUserInRole(String role) {
+    Admission a = handshake.admission();
+    return a != null && a.roles().contains(role);
+  }
+
+  @Override
+  public Optional<String> remoteAddress() {
+    Admission a = handshake.admission();
+    return Optional.ofNullable(a == null ? null : a.remoteAddress());
+  }
+
+  /** What the door decided for this connection, or null when no door ran. */
+  Admission admission() {
+    return handshake.admission();
   }
 
   @Override
@@ -246,13 +264,13 @@ public final class RuntimeConnection implements Connection {
    * already, or one with the same key.
    */
   SocketFault streamStarted(String key, StreamReply reply, int max) {
+    if (streams.containsKey(key)) {
+      return StreamReply.refusal(true, max);
+    }
     if (streams.size() >= max) {
       return StreamReply.refusal(false, max);
     }
-    if (streams.putIfAbsent(key, reply) != null) {
-      return StreamReply.refusal(true, max);
-    }
-    return null;
+    return streams.putIfAbsent(key, reply) == null ? null : StreamReply.refusal(true, max);
   }
 
   void streamEnded(String key, StreamReply reply) {
@@ -285,11 +303,26 @@ public final class RuntimeConnection implements Connection {
     while (s == State.OPENING || s == State.OPEN) {
       if (state.compareAndSet(s, State.CLOSING)) {
         requestedClose = status;
+        closingSince = socket.millis();
         outbox.close(status, immediate);
         return;
       }
       s = state.get();
     }
+  }
+
+  /**
+   * Whether the connection has been closing for more than {@code graceMillis}: its close frame is
+   * stuck behind a write the client does not read.
+   */
+  boolean stuckClosing(long nowMillis, long graceMillis) {
+    long since = closingSince;
+    return state.get() == State.CLOSING && since >= 0 && nowMillis - since > graceMillis;
+  }
+
+  /** Closes the transport without waiting for the write in flight. */
+  void abort() {
+    outbox.abort(requestedClose().orElse(CloseStatus.GOING_AWAY));
   }
 
   /** Marks the connection open (after guards and {@code @OnConnect}). */

@@ -73,13 +73,73 @@ public final class SocketRuntime implements AutoCloseable {
       boolean heartbeats,
       SocketAdapter adapter,
       Executor streams) {
+    this(
+        models,
+        controllers,
+        Components.NONE,
+        jsonb,
+        validator,
+        clock,
+        heartbeats,
+        adapter,
+        streams);
+  }
+
+  /**
+   * A runtime with the in-memory adapter and application components.
+   *
+   * @param components guard and middleware instances, global middleware, the token authenticator
+   */
+  public SocketRuntime(
+      List<ControllerModel> models,
+      Function<ControllerModel, Object> controllers,
+      Components components,
+      Jsonb jsonb,
+      Validator validator,
+      Clock clock,
+      boolean heartbeats) {
+    this(
+        models,
+        controllers,
+        components,
+        jsonb,
+        validator,
+        clock,
+        heartbeats,
+        new InMemoryAdapter(),
+        null);
+  }
+
+  /**
+   * @param models validated controller models
+   * @param controllers supplies the controller instance of a model
+   * @param components guard and middleware instances, global middleware, the token authenticator
+   * @param jsonb JSON-B for payloads
+   * @param validator Bean Validation, or null
+   * @param clock time source
+   * @param heartbeats whether to schedule heartbeats (tests drive {@link #heartbeat()} themselves)
+   * @param adapter the membership, presence and fan-out backplane; closed with the runtime
+   * @param streams where the items of {@code Stream} replies are pulled; null for a small pool of
+   *     the runtime's own
+   */
+  public SocketRuntime(
+      List<ControllerModel> models,
+      Function<ControllerModel, Object> controllers,
+      Components components,
+      Jsonb jsonb,
+      Validator validator,
+      Clock clock,
+      boolean heartbeats,
+      SocketAdapter adapter,
+      Executor streams) {
     this.adapter = adapter;
     this.ownStreams = streams == null ? streamPool() : null;
     Executor pulls = streams == null ? ownStreams : streams;
     EnvelopeCodec codec = new EnvelopeCodec(jsonb, clock);
     PayloadBinder binder = new PayloadBinder(jsonb, validator);
     for (ControllerModel m : models) {
-      LiveSocket s = new LiveSocket(m, controllers.apply(m), codec, binder, clock, adapter, pulls);
+      LiveSocket s =
+          new LiveSocket(m, controllers.apply(m), codec, binder, clock, adapter, pulls, components);
       sockets.add(s);
       byNamespace.put(s.name(), s);
       NamespaceRegistry.register(m.type(), s);
@@ -177,6 +237,39 @@ public final class SocketRuntime implements AutoCloseable {
   /** The deployed sockets. */
   public List<LiveSocket> sockets() {
     return List.copyOf(sockets);
+  }
+
+  /**
+   * The socket whose path template matches a request path (relative to the context root), the one
+   * with the fewest parameters when several match, as the container does.
+   */
+  public java.util.Optional<LiveSocket> socketFor(String path) {
+    LiveSocket best = null;
+    for (LiveSocket s : sockets) {
+      PathTemplate t = s.model().path();
+      if (matches(t, path)
+          && (best == null || t.paramNames().size() < best.model().path().paramNames().size())) {
+        best = s;
+      }
+    }
+    return java.util.Optional.ofNullable(best);
+  }
+
+  private static boolean matches(PathTemplate t, String path) {
+    if (path == null || path.isEmpty()) {
+      return false;
+    }
+    String[] want = t.template().split("/", -1);
+    String[] got = path.split("/", -1);
+    if (want.length != got.length) {
+      return false;
+    }
+    for (int i = 0; i < want.length; i++) {
+      if (want[i].startsWith(":") ? got[i].isEmpty() : !want[i].equals(got[i])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The codec shared by the sockets. */

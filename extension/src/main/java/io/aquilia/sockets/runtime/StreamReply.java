@@ -19,8 +19,9 @@ import java.util.stream.Stream;
  * go out as {@code <event>.chunk} events carrying the request's id, then {@code <event>.end} with
  * the count, then the ack. A failure ends it with an error ack instead; the client can cancel it.
  *
- * <p>Flow control: items are requested {@value #BATCH} at a time, and only while the connection's
- * outbound queue is at most half full; otherwise the reply waits for the queue to drain. It never
+ * <p>Flow control: items are requested at most {@value #BATCH} at a time, and only while the
+ * connection's outbound queue is at most half full, never more than it has free places; otherwise
+ * the reply waits for the queue to drain, so a stream alone never overflows the queue. It never
  * blocks a thread and never holds back the connection's other messages.
  */
 final class StreamReply implements Flow.Subscriber<Object> {
@@ -171,12 +172,13 @@ final class StreamReply implements Flow.Subscriber<Object> {
     if (outstanding.get() > 0) {
       return;
     }
-    if (!conn.outbox().hasRoom()) {
+    int n = Math.min(BATCH, conn.outbox().room());
+    if (n == 0) {
       conn.outbox().whenRoom(this::pump);
       return;
     }
-    if (outstanding.compareAndSet(0, BATCH)) {
-      s.request(BATCH);
+    if (outstanding.compareAndSet(0, n)) {
+      s.request(n);
     }
   }
 

@@ -14,10 +14,15 @@ import java.util.stream.Stream;
  * is closed once it ends, fails or is cancelled.
  *
  * <p>{@code work} counts the reasons to run (requests, cancel); whoever raises it from zero
- * schedules one drain, which runs until it falls back to zero. So at most one thread touches the
- * stream at a time, and {@link #request} never recurses into {@code onNext}.
+ * schedules one drain, which runs until it falls back to zero, or hands the thread back after
+ * {@value #ITEMS_PER_TURN} items and schedules itself again. So at most one thread touches the
+ * stream at a time, an endless stream does not keep a pool thread, and {@link #request} never
+ * recurses into {@code onNext}.
  */
 final class StreamSource implements Flow.Publisher<Object>, Flow.Subscription {
+
+  /** Items pulled in one turn on a pool thread before it is handed back. */
+  static final int ITEMS_PER_TURN = 64;
 
   private final Stream<?> stream;
   private final Executor executor;
@@ -71,10 +76,12 @@ final class StreamSource implements Flow.Publisher<Object>, Flow.Subscription {
   }
 
   private void drain() {
-    int missed = 1;
+    int missed = work.get();
     while (true) {
-      if (!finished) {
-        pull();
+      if (!finished && pull()) {
+        // a turn used up: let other streams have the thread, keep "work" raised for the next run
+        reschedule();
+        return;
       }
       missed = work.addAndGet(-missed);
       if (missed == 0) {
@@ -83,17 +90,33 @@ final class StreamSource implements Flow.Publisher<Object>, Flow.Subscription {
     }
   }
 
-  private void pull() {
+  private void reschedule() {
+    try {
+      executor.execute(this::drain);
+    } catch (RejectedExecutionException e) {
+      cancelled = true;
+      close();
+      subscriber.onError(e);
+    }
+  }
+
+  /** Pulls what is demanded, at most {@value #ITEMS_PER_TURN}; true if it stopped at that limit. */
+  private boolean pull() {
     try {
       if (items == null) {
         items = stream.spliterator();
       }
+      int pulled = 0;
       while (!cancelled && demand.get() > 0) {
+        if (pulled == ITEMS_PER_TURN) {
+          return true;
+        }
         if (!items.tryAdvance(subscriber::onNext)) {
           close();
           subscriber.onComplete();
-          return;
+          return false;
         }
+        pulled++;
         demand.decrementAndGet();
       }
       if (cancelled) {
@@ -103,6 +126,7 @@ final class StreamSource implements Flow.Publisher<Object>, Flow.Subscription {
       close();
       subscriber.onError(e);
     }
+    return false;
   }
 
   private void close() {

@@ -698,6 +698,25 @@ class LiveSocketTest {
   }
 
   @Test
+  void aCloseStuckBehindAnUnreadWriteIsForcedAfterTheHeartbeatTimeout() {
+    FakeTransport t = FakeTransport.manual();
+    RuntimeConnection c = open(t); // "connected" stays in flight: the client does not read
+    c.close(4000, "bye");
+    assertThat(t.closeCode).isNull(); // queued behind the write in flight
+    assertThat(socket.connections()).isEmpty(); // closing is not open
+    assertThat(socket.stats().connections()).isZero();
+    clock.advance(Duration.ofSeconds(5));
+    runtime.heartbeat();
+    assertThat(t.closeCode).isNull(); // exactly the timeout: still waiting
+    clock.advance(Duration.ofMillis(1));
+    runtime.heartbeat();
+    assertThat(t.closeCode).isEqualTo(4000);
+    assertThat(live.disconnects).containsExactly(new CloseStatus(4000, "bye"));
+    socket.closed(c, new CloseStatus(1006, "")); // the container's report changes nothing
+    assertThat(live.disconnects).hasSize(1);
+  }
+
+  @Test
   void framesAndPongsCountAsActivity() {
     FakeTransport t = FakeTransport.synchronous();
     RuntimeConnection c = open(t);

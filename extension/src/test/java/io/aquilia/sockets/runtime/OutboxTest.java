@@ -286,4 +286,120 @@ class OutboxTest {
       t.completeNext();
     }
   }
+
+  @Test
+  void roomIsOfferedOnlyWhileTheQueueIsAtMostHalfFull() {
+    FakeTransport t = FakeTransport.manual();
+    Outbox o = outbox(t, 8, OverflowPolicy.DROP_OLDEST);
+    assertThat(o.room()).isEqualTo(8);
+    o.offer("in flight");
+    for (int i = 0; i < 4; i++) {
+      o.offer("q" + i);
+    }
+    assertThat(o.room()).isEqualTo(4); // 4 of 8 queued: half full
+    o.offer("q4");
+    assertThat(o.room()).isZero();
+    List<String> woken = new ArrayList<>();
+    o.whenRoom(() -> woken.add("a"));
+    o.whenRoom(() -> woken.add("b"));
+    assertThat(woken).isEmpty();
+    t.completeNext(); // 4 queued again
+    assertThat(woken).containsExactly("a", "b");
+    o.whenRoom(() -> woken.add("now"));
+    assertThat(woken).containsExactly("a", "b", "now");
+  }
+
+  @Test
+  void waitersAreWokenWhenTheOutboxCloses() {
+    FakeTransport t = FakeTransport.manual();
+    Outbox o = outbox(t, 2, OverflowPolicy.DROP_OLDEST);
+    o.offer("a");
+    o.offer("b");
+    o.offer("c");
+    AtomicInteger woken = new AtomicInteger();
+    o.whenRoom(woken::incrementAndGet);
+    o.close(CloseStatus.GOING_AWAY, true);
+    assertThat(woken.get()).isEqualTo(1);
+    assertThat(o.room()).isZero();
+    o.whenRoom(woken::incrementAndGet);
+    assertThat(woken.get()).isEqualTo(2);
+  }
+
+  @Test
+  void everyDropIsCountedInTheSocketsTotal() {
+    FakeTransport t = FakeTransport.manual();
+    java.util.concurrent.atomic.LongAdder total = new java.util.concurrent.atomic.LongAdder();
+    Outbox a = new Outbox("a", t, 1, OverflowPolicy.DROP_NEWEST, () -> {}, total);
+    Outbox b =
+        new Outbox("b", FakeTransport.manual(), 1, OverflowPolicy.DROP_OLDEST, () -> {}, total);
+    for (Outbox o : List.of(a, b)) {
+      o.offer("in flight");
+      o.offer("queued");
+      o.offer("dropped 1");
+      o.offer("dropped 2");
+    }
+    assertThat(a.dropped()).isEqualTo(2);
+    assertThat(b.dropped()).isEqualTo(2);
+    assertThat(total.sum()).isEqualTo(4);
+  }
+
+  /** Records the WARN lines of the Outbox logger during {@code body}. */
+  static List<String> warnings(Runnable body) {
+    java.util.logging.Logger log = java.util.logging.Logger.getLogger(Outbox.class.getName());
+    List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.logging.Handler h =
+        new java.util.logging.Handler() {
+          @Override
+          public void publish(java.util.logging.LogRecord r) {
+            if (r.getLevel() == java.util.logging.Level.WARNING) {
+              lines.add(r.getMessage());
+            }
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    log.addHandler(h);
+    try {
+      body.run();
+    } finally {
+      log.removeHandler(h);
+    }
+    return lines;
+  }
+
+  @Test
+  void dropsAndSlowConsumerClosesAreLoggedAtWarnWithTheConnectionId() {
+    List<String> drops =
+        warnings(
+            () -> {
+              Outbox o = outbox(FakeTransport.manual(), 1, OverflowPolicy.DROP_OLDEST);
+              for (int i = 0; i < 7; i++) {
+                o.offer("m" + i); // m0 in flight, m1 queued, then 5 drops
+              }
+              o.close(CloseStatus.NORMAL, false);
+            });
+    // the first drop and every power of two (1, 2, 4), then the total when the connection ends
+    assertThat(drops)
+        .filteredOn(l -> l.startsWith("AQS-104"))
+        .hasSize(3)
+        .allMatch(l -> l.contains("connection c1"));
+    assertThat(drops)
+        .filteredOn(l -> l.startsWith("AQS-120"))
+        .containsExactly(
+            "AQS-120 Connection c1 ended after 5 outbound message(s) were dropped (DROP_OLDEST)");
+    List<String> slow =
+        warnings(
+            () -> {
+              Outbox o = outbox(FakeTransport.manual(), 1, OverflowPolicy.CLOSE);
+              o.offer("a");
+              o.offer("b");
+              o.offer("c");
+            });
+    assertThat(slow).anyMatch(l -> l.startsWith("AQS-105 Connection c1 closed as a slow consumer"));
+    assertThat(slowConsumer.get()).isEqualTo(1);
+  }
 }

@@ -8,6 +8,9 @@ import io.aquilia.sockets.PathParam;
 import io.aquilia.sockets.PresenceMember;
 import io.aquilia.sockets.Socket;
 import io.aquilia.sockets.SocketController;
+import io.aquilia.sockets.UseGuards;
+import io.aquilia.sockets.UseMiddleware;
+import io.aquilia.sockets.middleware.LoggingMiddleware;
 import jakarta.json.JsonObject;
 import jakarta.validation.Valid;
 import java.time.Instant;
@@ -21,19 +24,35 @@ import java.util.concurrent.ThreadLocalRandom;
  * A chat with one room per path: {@code /ws/chat/lobby}, {@code /ws/chat/dev}, ... The client
  * chooses its display name with the {@code name} query parameter. Each connection joins the room of
  * its path; messages go to the room through the adapter, so with the Redis adapter they reach the
- * members on every server instance.
+ * members on every server instance ({@code ./run-sample --redis}, ports 19080 and 19090).
  *
  * <p>Events from the client: {@code message.send} (acknowledged, payload {@link ChatMessage}) and
  * {@code room.who}. Events to the client: {@code message.new}, and the presence events {@code
  * presence.join}, {@code presence.update} and {@code presence.leave} (the member's {@code meta} is
- * {@code {"name": ...}}).
+ * {@code {"name": ...}}; one name is one member, whatever its tabs and instances).
+ *
+ * <p>Protection: only pages served by the sample's own server may connect (other origins get HTTP
+ * 403; change {@code allowedOrigins} or set {@code
+ * aquilia.sockets."/ws/chat/:room".allowed-origins} through MicroProfile Config), each connection
+ * may send 5 messages per second with bursts of 10, one address may hold 20 connections, {@link
+ * RoomNameGuard} refuses odd room names, and the built-in {@link LoggingMiddleware} logs connects,
+ * messages (without text) and disconnects.
  */
 @Socket(
     value = "/ws/chat/:room",
-    allowedOrigins = "*",
-    messageRateLimit = 20,
+    allowedOrigins = {
+      "http://localhost:19080",
+      "http://127.0.0.1:19080",
+      "http://localhost:19090",
+      "http://127.0.0.1:19090"
+    },
     presence = true,
-    joinPathRoom = "room")
+    joinPathRoom = "room",
+    messageRateLimit = 5,
+    rateLimitBurst = 10,
+    maxConnectionsPerIp = 20)
+@UseGuards(RoomNameGuard.class)
+@UseMiddleware(LoggingMiddleware.class)
 public class ChatSocket extends SocketController {
 
   /** The connection attribute holding the display name. */

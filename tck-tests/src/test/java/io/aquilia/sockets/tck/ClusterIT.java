@@ -241,7 +241,7 @@ class ClusterIT {
                   admin(base, "op=kick&conn=" + bobId + "&reason=" + enc("bye bob"))
                       .getBoolean("found"));
       CloseReason reason = bob.awaitClose(WAIT);
-      assertThat(reason.getCloseCode().getCode()).isEqualTo(4001);
+      assertThat(reason.getCloseCode().getCode()).isEqualTo(4009);
       assertThat(reason.getReasonPhrase()).isEqualTo("bye bob");
       assertThat(admin(base, "op=kick&conn=no-such-connection").getBoolean("found")).isFalse();
     }

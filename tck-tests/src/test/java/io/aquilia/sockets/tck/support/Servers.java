@@ -37,4 +37,21 @@ public final class Servers {
     Path log = Path.of(wlp, "usr", "servers", "arqServer", "logs", "messages.log");
     return Files.exists(log) ? Optional.of(log) : Optional.empty();
   }
+
+  /**
+   * {@code http://localhost:<port>/<context>/} for a deployment the test deploys itself ({@code
+   * managed = false}), for which Arquillian injects no URL: the port comes from the same system
+   * properties the profiles give the adapters.
+   */
+  public static java.net.URL baseUrl(String context) {
+    String port =
+        isPayara()
+            ? System.getProperty("payara.http.port", "19082")
+            : System.getProperty("arq.http.port", "19081");
+    try {
+      return java.net.URI.create("http://localhost:" + port + "/" + context + "/").toURL();
+    } catch (java.net.MalformedURLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 }

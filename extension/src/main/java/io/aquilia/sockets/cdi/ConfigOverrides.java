@@ -1,0 +1,169 @@
+package io.aquilia.sockets.cdi;
+
+import io.aquilia.sockets.Socket;
+import io.aquilia.sockets.runtime.Messages;
+import io.aquilia.sockets.runtime.Overrides;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * {@code @Socket} attributes overridden through MicroProfile Config, when the server has it.
+ *
+ * <p>Key: {@code aquilia.sockets."<path template>".<attribute in kebab case>}, for example {@code
+ * aquilia.sockets."/ws/chat/:room".message-rate-limit=50}. The quotes may be left out when the path
+ * has no dot. As an environment variable, MicroProfile Config's rules apply: every character that
+ * is not a letter or digit becomes {@code _}, upper case: {@code
+ * AQUILIA_SOCKETS___WS_CHAT__ROOM__MESSAGE_RATE_LIMIT=50}. A key under {@code aquilia.sockets.}
+ * that names no socket or no attribute fails the deployment ({@code AQS-031}); so does a value that
+ * does not parse ({@code AQS-030}).
+ */
+final class ConfigOverrides implements Overrides {
+
+  static final String PREFIX = "aquilia.sockets.";
+  private static final String CONFIG_PROVIDER = "org.eclipse.microprofile.config.ConfigProvider";
+  private static final Logger LOG = Logger.getLogger(ConfigOverrides.class.getName());
+
+  private final Map<String, String> values;
+  private final Map<String, String> keys;
+
+  private ConfigOverrides(Map<String, String> values, Map<String, String> keys) {
+    this.values = values;
+    this.keys = keys;
+  }
+
+  /**
+   * Reads the overrides for these controllers; records unknown keys in {@code problems}. Without
+   * MicroProfile Config, there are none.
+   */
+  static Overrides load(
+      ClassLoader loader, Collection<Class<?>> controllers, List<String> problems) {
+    if (!present(loader)) {
+      return Overrides.NONE;
+    }
+    return MpConfig.read(loader, paths(controllers), problems);
+  }
+
+  @Override
+  public Optional<String> value(String pathTemplate, String attribute) {
+    return Optional.ofNullable(values.get(pathTemplate + '\u0000' + attribute));
+  }
+
+  @Override
+  public String describe(String pathTemplate, String attribute) {
+    return keys.getOrDefault(pathTemplate + '\u0000' + attribute, key(pathTemplate, attribute));
+  }
+
+  /** The quoted key of an attribute. */
+  static String key(String path, String attribute) {
+    return PREFIX + '"' + path + "\"." + kebab(attribute);
+  }
+
+  static String kebab(String camel) {
+    StringBuilder sb = new StringBuilder();
+    for (char c : camel.toCharArray()) {
+      if (Character.isUpperCase(c)) {
+        sb.append('-').append(Character.toLowerCase(c));
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
+  private static Set<String> paths(Collection<Class<?>> controllers) {
+    Set<String> out = new LinkedHashSet<>();
+    for (Class<?> c : controllers) {
+      Socket s = c.getAnnotation(Socket.class);
+      if (s != null) {
+        out.add(s.value().isEmpty() ? s.path() : s.value());
+      }
+    }
+    return out;
+  }
+
+  private static boolean present(ClassLoader loader) {
+    try {
+      Class.forName(CONFIG_PROVIDER, false, loader);
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
+  }
+
+  /** The only class that touches MicroProfile Config, loaded only when it is present. */
+  private static final class MpConfig {
+
+    static Overrides read(ClassLoader loader, Set<String> paths, List<String> problems) {
+      org.eclipse.microprofile.config.Config config =
+          org.eclipse.microprofile.config.ConfigProvider.getConfig(loader);
+      Map<String, String> attributes = new HashMap<>();
+      for (String a : Overrides.ATTRIBUTES) {
+        attributes.put(kebab(a), a);
+      }
+      Map<String, String> values = new HashMap<>();
+      Map<String, String> keys = new HashMap<>();
+      for (String path : paths) {
+        for (String attribute : Overrides.ATTRIBUTES) {
+          String quoted = key(path, attribute);
+          String plain = PREFIX + path + "." + kebab(attribute);
+          for (String k : List.of(quoted, plain)) {
+            Optional<String> v = config.getOptionalValue(k, String.class);
+            if (v.isPresent()) {
+              values.put(path + '\u0000' + attribute, v.get());
+              keys.put(path + '\u0000' + attribute, k);
+              LOG.info(Messages.overrideApplied(k, v.get()));
+              break;
+            }
+          }
+        }
+      }
+      for (String name : config.getPropertyNames()) {
+        if (name.startsWith(PREFIX)) {
+          unknown(name, paths, attributes)
+              .ifPresent(why -> problems.add(Messages.unknownConfigKey(name, why)));
+        }
+      }
+      return new ConfigOverrides(values, keys);
+    }
+
+    private static Optional<String> unknown(
+        String name, Set<String> paths, Map<String, String> attributes) {
+      String rest = name.substring(PREFIX.length());
+      String path;
+      String attribute;
+      if (rest.startsWith("\"")) {
+        int end = rest.indexOf('"', 1);
+        if (end < 0 || end + 2 > rest.length() || rest.charAt(end + 1) != '.') {
+          return Optional.of("expected aquilia.sockets.\"<path>\".<attribute>");
+        }
+        path = rest.substring(1, end);
+        attribute = rest.substring(end + 2);
+      } else {
+        int dot = rest.lastIndexOf('.');
+        if (dot <= 0) {
+          return Optional.of("expected aquilia.sockets.\"<path>\".<attribute>");
+        }
+        path = rest.substring(0, dot);
+        attribute = rest.substring(dot + 1);
+      }
+      if (!paths.contains(path)) {
+        return Optional.of("no socket has the path " + path + "; sockets: " + paths);
+      }
+      if (!attributes.containsKey(attribute.toLowerCase(Locale.ROOT))) {
+        return Optional.of(
+            "'"
+                + attribute
+                + "' is not an overridable attribute; use one of "
+                + attributes.keySet());
+      }
+      return Optional.empty();
+    }
+  }
+}
