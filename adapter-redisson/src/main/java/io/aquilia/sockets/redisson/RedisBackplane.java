@@ -1,13 +1,8 @@
 package io.aquilia.sockets.redisson;
 
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import java.io.StringReader;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -80,8 +75,10 @@ public final class RedisBackplane implements AutoCloseable {
   private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
   private final Map<String, Membership> memberships = new ConcurrentHashMap<>();
   private final Map<String, String> connections = new ConcurrentHashMap<>();
-  private final Set<String> gaps = ConcurrentHashMap.newKeySet();
-  private final Set<CompletableFuture<?>> inflight = ConcurrentHashMap.newKeySet();
+  private final RedisCalls calls = new RedisCalls(() -> state.get() == State.UP);
+  private final RedisHistory history;
+  private final AdminCommands admin;
+  private final RoomPresence presence;
   private final Subscriptions subscriptions;
   private final ScheduledExecutorService timer;
   private final Config config;
@@ -97,6 +94,9 @@ public final class RedisBackplane implements AutoCloseable {
     this.codec = new WireCodec(settings.prefix(), settings.secret());
     this.inbound = inbound;
     this.config = RedissonClients.config(settings);
+    this.history = new RedisHistory(calls, keys, settings.recoverySize());
+    this.admin = new AdminCommands(calls, keys, settings, this::send);
+    this.presence = new RoomPresence(calls, keys, settings.instanceId());
     this.sharded =
         switch (settings.sharded()) {
           case "true" -> true;
@@ -165,6 +165,7 @@ public final class RedisBackplane implements AutoCloseable {
       return;
     }
     client = c;
+    calls.attach(c);
     subscriptions.attach(this::topic);
     subscriptions.restore();
     boolean wasDown = downSince != 0;
@@ -212,8 +213,8 @@ public final class RedisBackplane implements AutoCloseable {
               markDown(rootMessage(failure));
             } else {
               markUp();
-              if (!gaps.isEmpty()) {
-                closeGaps();
+              if (history.hasGaps()) {
+                history.closeGaps();
               }
               if ("1".equals(String.valueOf(r.get(0)))) {
                 resynchronise();
@@ -261,7 +262,8 @@ public final class RedisBackplane implements AutoCloseable {
       registerConnection(e.getKey());
     }
     for (Membership m : all) {
-      register(m)
+      presence
+          .add(m.ns(), m.room(), m.connectionId(), m.key(), m.meta())
           .thenAccept(
               d -> {
                 if (d.changed()) {
@@ -274,62 +276,20 @@ public final class RedisBackplane implements AutoCloseable {
 
   /** Removes the entries of a dead instance; only the instance that unregisters it does so. */
   private void sweep(String dead) {
-    RedissonClient c = client;
-    c.getScoredSortedSet(keys.instances(), StringCodec.INSTANCE)
+    client
+        .getScoredSortedSet(keys.instances(), StringCodec.INSTANCE)
         .removeAsync(dead)
         .thenCompose(
-            removed -> {
-              if (!removed) {
-                return CompletableFuture.completedFuture(null);
-              }
-              return c.<String>getSet(keys.instanceRooms(dead), StringCodec.INSTANCE)
-                  .readAllAsync()
-                  .thenCompose(entries -> removeEntries(dead, entries, true));
-            })
+            removed ->
+                removed
+                    ? presence.removeInstance(dead, inbound::presence, true)
+                    : CompletableFuture.<Void>completedFuture(null))
         .whenComplete(
             (v, failure) -> {
               if (failure != null) {
                 LOG.log(Level.FINE, Messages.operationFailed("sweep " + dead), failure);
               }
             });
-  }
-
-  private CompletionStage<Void> removeEntries(String dead, Set<String> entries, boolean wasDead) {
-    List<CompletableFuture<?>> all = new ArrayList<>();
-    for (String entry : entries) {
-      String[] p = entry.split("\n", 3);
-      if (p.length != 3) {
-        continue;
-      }
-      String field = Keys.field(dead, p[2]);
-      all.add(
-          client
-              .<String, String>getMap(keys.members(p[0], p[1]), StringCodec.INSTANCE)
-              .getAsync(field)
-              .thenCompose(
-                  key ->
-                      key == null
-                          ? CompletableFuture.completedFuture(null)
-                          : unregister(p[0], p[1], field, key)
-                              .thenAccept(
-                                  d -> {
-                                    if (d.changed()) {
-                                      inbound.presence(p[0], p[1], d);
-                                    }
-                                  }))
-              .toCompletableFuture());
-    }
-    return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
-        .thenCompose(
-            v -> {
-              if (wasDead) {
-                LOG.info(Messages.swept(dead, entries.size()));
-              }
-              return client
-                  .getKeys()
-                  .deleteAsync(keys.instanceRooms(dead), keys.instanceConnections(dead));
-            })
-        .thenApply(n -> null);
   }
 
   // ------------------------------------------------------------------ publishing
@@ -396,24 +356,10 @@ public final class RedisBackplane implements AutoCloseable {
       if (m.kind() == WireMessage.Kind.ENVELOPE) {
         inbound.deliver(m.namespace(), m.room(), m.text(), m.exclude(), m.offset());
       } else {
-        command(m.text());
+        AdminCommands.dispatch(m.text(), inbound, stats);
       }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, Messages.listenerFailed(m.kind() + " " + m.namespace()), e);
-    }
-  }
-
-  private void command(String json) {
-    JsonObject c;
-    try (var reader = Json.createReader(new StringReader(json))) {
-      c = reader.readObject();
-    }
-    switch (c.getString("op", "")) {
-      case "kick" ->
-          inbound.kick(c.getString("conn"), c.getInt("code", 4009), c.getString("reason", ""));
-      case "purge" ->
-          inbound.purge(c.getString("ns"), c.getString("room"), c.getString("reason", ""));
-      default -> stats.dropped(WireCodec.Reason.MALFORMED);
     }
   }
 
@@ -470,30 +416,9 @@ public final class RedisBackplane implements AutoCloseable {
       return CompletableFuture.completedFuture(
           new PresenceDelta(previous == null, before, localState(ns, room, key)));
     }
-    return track(register(m))
+    return track(presence.add(ns, room, connectionId, key, meta))
         .exceptionally(f -> new PresenceDelta(previous == null, before, localState(ns, room, key)))
         .thenCombine(routed, (delta, v) -> delta);
-  }
-
-  private CompletionStage<PresenceDelta> register(Membership m) {
-    client
-        .getSet(keys.instanceRooms(settings.instanceId()), StringCodec.INSTANCE)
-        .addAsync(Keys.roomEntry(m.ns(), m.room(), m.connectionId()))
-        .exceptionally(this::logged);
-    CompletionStage<List<Object>> r =
-        script(
-            keys.members(m.ns(), m.room()),
-            Scripts.JOIN,
-            RScript.ReturnType.LIST,
-            List.of(
-                keys.members(m.ns(), m.room()),
-                keys.metas(m.ns(), m.room()),
-                keys.keyConnections(m.ns(), m.room(), m.key())),
-            Keys.field(settings.instanceId(), m.connectionId()),
-            m.key(),
-            m.meta() == null ? "" : m.meta(),
-            m.meta() == null ? "0" : "1");
-    return r.thenApply(l -> delta(l, m.key()));
   }
 
   /**
@@ -511,50 +436,8 @@ public final class RedisBackplane implements AutoCloseable {
     if (!isUp()) {
       return CompletableFuture.completedFuture(new PresenceDelta(true, localBefore, localAfter));
     }
-    client
-        .getSet(keys.instanceRooms(settings.instanceId()), StringCodec.INSTANCE)
-        .removeAsync(Keys.roomEntry(ns, room, connectionId))
-        .exceptionally(this::logged);
-    return track(unregister(ns, room, Keys.field(settings.instanceId(), connectionId), m.key()))
+    return track(presence.remove(ns, room, connectionId, m.key()))
         .exceptionally(f -> new PresenceDelta(true, localBefore, localAfter));
-  }
-
-  private CompletionStage<PresenceDelta> unregister(
-      String ns, String room, String field, String key) {
-    CompletionStage<List<Object>> r =
-        script(
-            keys.members(ns, room),
-            Scripts.LEAVE,
-            RScript.ReturnType.LIST,
-            List.of(
-                keys.members(ns, room), keys.metas(ns, room), keys.keyConnections(ns, room, key)),
-            field,
-            key);
-    return r.thenApply(l -> delta(l, key));
-  }
-
-  /** Reads the flat list of {@link Scripts#JOIN} / {@link Scripts#LEAVE}. */
-  private static PresenceDelta delta(List<Object> l, String key) {
-    int[] i = {1};
-    PresenceState before = state(l, i, key);
-    PresenceState after = state(l, i, key);
-    return new PresenceDelta("1".equals(String.valueOf(l.get(0))), before, after);
-  }
-
-  private static PresenceState state(List<Object> l, int[] i, String key) {
-    boolean hasMeta = "1".equals(String.valueOf(l.get(i[0])));
-    String meta = hasMeta ? String.valueOf(l.get(i[0] + 1)) : null;
-    int n = Integer.parseInt(String.valueOf(l.get(i[0] + 2)));
-    Set<String> conns = new java.util.HashSet<>();
-    for (int k = 0; k < n; k++) {
-      conns.add(connectionOf(String.valueOf(l.get(i[0] + 3 + k))));
-    }
-    i[0] += 3 + n;
-    return conns.isEmpty() ? null : new PresenceState(key, meta, conns);
-  }
-
-  private static String connectionOf(String field) {
-    return field.substring(field.indexOf('|') + 1);
   }
 
   /**
@@ -565,36 +448,7 @@ public final class RedisBackplane implements AutoCloseable {
     if (!isUp()) {
       return CompletableFuture.completedFuture(localMembers(ns, room));
     }
-    CompletionStage<List<Object>> live =
-        script(keys.instances(), Scripts.LIVE, RScript.ReturnType.LIST, List.of(keys.instances()));
-    CompletionStage<Map<String, String>> fields =
-        client
-            .<String, String>getMap(keys.members(ns, room), StringCodec.INSTANCE)
-            .readAllMapAsync();
-    CompletionStage<Map<String, String>> metas =
-        client.<String, String>getMap(keys.metas(ns, room), StringCodec.INSTANCE).readAllMapAsync();
-    return live.thenCombine(fields, (alive, f) -> Map.entry(alive, f))
-        .thenCombine(
-            metas,
-            (af, meta) -> {
-              Set<String> up = new java.util.HashSet<>();
-              af.getKey().forEach(a -> up.add(String.valueOf(a)));
-              up.add(settings.instanceId());
-              Map<String, Set<String>> byKey = new java.util.TreeMap<>();
-              af.getValue()
-                  .forEach(
-                      (field, key) -> {
-                        if (up.contains(field.substring(0, Math.max(0, field.indexOf('|'))))) {
-                          byKey
-                              .computeIfAbsent(key, k -> new java.util.HashSet<>())
-                              .add(connectionOf(field));
-                        }
-                      });
-              List<PresenceState> out = new ArrayList<>();
-              byKey.forEach((k, c) -> out.add(new PresenceState(k, meta.get(k), c)));
-              return out;
-            })
-        .exceptionally(f -> localMembers(ns, room));
+    return presence.members(ns, room).exceptionally(f -> localMembers(ns, room));
   }
 
   private List<PresenceState> localMembers(String ns, String room) {
@@ -636,52 +490,7 @@ public final class RedisBackplane implements AutoCloseable {
       inbound.kick(connectionId, code, reason);
       return CompletableFuture.completedFuture(true);
     }
-    if (!isUp()) {
-      return CompletableFuture.completedFuture(false);
-    }
-    String cmd =
-        Json.createObjectBuilder()
-            .add("op", "kick")
-            .add("conn", connectionId)
-            .add("code", code)
-            .add("reason", reason == null ? "" : reason)
-            .build()
-            .toString();
-    CompletionStage<List<Object>> live =
-        script(keys.instances(), Scripts.LIVE, RScript.ReturnType.LIST, List.of(keys.instances()));
-    return live.thenCompose(
-        alive -> {
-          List<CompletableFuture<Boolean>> found = new ArrayList<>();
-          for (Object a : alive) {
-            String instance = String.valueOf(a);
-            if (instance.equals(settings.instanceId())) {
-              continue;
-            }
-            found.add(
-                client
-                    .getSet(keys.instanceConnections(instance), StringCodec.INSTANCE)
-                    .containsAsync(connectionId)
-                    .thenCompose(
-                        has ->
-                            has
-                                ? send(
-                                        keys.instanceChannel(instance),
-                                        new WireMessage(
-                                            WireMessage.Kind.COMMAND,
-                                            settings.instanceId(),
-                                            settings.prefix(),
-                                            null,
-                                            null,
-                                            null,
-                                            0,
-                                            cmd))
-                                    .thenApply(n -> n > 0)
-                                : CompletableFuture.completedFuture(false))
-                    .toCompletableFuture());
-          }
-          return CompletableFuture.allOf(found.toArray(CompletableFuture[]::new))
-              .thenApply(v -> found.stream().anyMatch(CompletableFuture::join));
-        });
+    return admin.kick(connectionId, code, reason);
   }
 
   /**
@@ -690,37 +499,7 @@ public final class RedisBackplane implements AutoCloseable {
    * purges its own members.
    */
   public CompletionStage<Void> purge(String ns, String room, String reason) {
-    if (!isUp()) {
-      return CompletableFuture.completedFuture(null);
-    }
-    String cmd =
-        Json.createObjectBuilder()
-            .add("op", "purge")
-            .add("ns", ns)
-            .add("room", room)
-            .add("reason", reason == null ? "" : reason)
-            .build()
-            .toString();
-    return send(
-            keys.roomChannel(ns, room),
-            new WireMessage(
-                WireMessage.Kind.COMMAND,
-                settings.instanceId(),
-                settings.prefix(),
-                ns,
-                room,
-                null,
-                0,
-                cmd))
-        .thenCompose(
-            n ->
-                script(
-                    keys.members(ns, room),
-                    Scripts.PURGE,
-                    RScript.ReturnType.LONG,
-                    List.of(keys.members(ns, room), keys.metas(ns, room)),
-                    keys.keyConnections(ns, room, "")))
-        .thenApply(n -> (Void) null);
+    return admin.purge(ns, room, reason);
   }
 
   // ------------------------------------------------------------------ recovery
@@ -730,59 +509,15 @@ public final class RedisBackplane implements AutoCloseable {
    * not reachable.
    */
   public CompletionStage<Map.Entry<String, Long>> reserve(String ns, String room) {
-    if (!isUp()) {
-      gaps.add(Keys.roomEntry(ns, room, ""));
-      return CompletableFuture.failedFuture(new IllegalStateException("Redis is not reachable"));
-    }
-    CompletionStage<List<Object>> r =
-        script(
-            keys.sequence(ns, room),
-            Scripts.RESERVE,
-            RScript.ReturnType.LIST,
-            List.of(keys.sequence(ns, room), keys.stream(ns, room), keys.epoch(ns, room)),
-            UUID.randomUUID().toString().substring(0, 8));
-    return r.<Map.Entry<String, Long>>thenApply(
-            l -> Map.entry(String.valueOf(l.get(0)), Long.parseLong(String.valueOf(l.get(1)))))
-        .whenComplete(
-            (v, failure) -> {
-              if (failure != null) {
-                gaps.add(Keys.roomEntry(ns, room, ""));
-              }
-            });
-  }
-
-  /**
-   * Starts a new epoch for every room that had a publish without an offset (Redis was away), so
-   * that a client asking for recovery across that gap is told "not recovered".
-   */
-  private void closeGaps() {
-    for (String gap : List.copyOf(gaps)) {
-      String[] p = gap.split("\n", 3);
-      client
-          .getKeys()
-          .deleteAsync(keys.epoch(p[0], p[1]), keys.sequence(p[0], p[1]), keys.stream(p[0], p[1]))
-          .whenComplete(
-              (n, failure) -> {
-                if (failure == null) {
-                  gaps.remove(gap);
-                }
-              });
-    }
+    return history.reserve(ns, room);
   }
 
   /** Appends an envelope with its reserved offset to the room's capped stream, then publishes. */
   public CompletionStage<Long> publishRecoverable(
       String ns, String room, String text, String exclude, long offset) {
-    CompletionStage<Long> append =
-        script(
-            keys.stream(ns, room),
-            Scripts.APPEND,
-            RScript.ReturnType.LONG,
-            List.of(keys.stream(ns, room)),
-            Long.toString(offset),
-            text,
-            Integer.toString(settings.recoverySize()));
-    return track(append).thenCompose(v -> publish(ns, room, text, exclude, offset));
+    return history
+        .append(ns, room, text, offset)
+        .thenCompose(v -> publish(ns, room, text, exclude, offset));
   }
 
   /**
@@ -790,22 +525,13 @@ public final class RedisBackplane implements AutoCloseable {
    * recovered" when the epoch differs, the offset is ahead, or entries after it were trimmed.
    */
   public CompletionStage<History> history(String ns, String room, String epoch, long offset) {
-    if (!isUp()) {
-      return CompletableFuture.completedFuture(new History(false, "", 0, List.of()));
-    }
-    CompletionStage<List<Object>> r =
-        script(
-            keys.sequence(ns, room),
-            Scripts.HISTORY,
-            RScript.ReturnType.LIST,
-            List.of(keys.sequence(ns, room), keys.stream(ns, room), keys.epoch(ns, room)));
-    return r.thenApply(l -> History.of(l, epoch, offset));
+    return history.history(ns, room, epoch, offset);
   }
 
   // ------------------------------------------------------------------ plumbing
 
   private boolean isUp() {
-    return state.get() == State.UP && client != null;
+    return calls.isUp();
   }
 
   private <R> CompletionStage<R> script(
@@ -814,22 +540,15 @@ public final class RedisBackplane implements AutoCloseable {
       RScript.ReturnType type,
       List<Object> keyList,
       Object... args) {
-    return client
-        .getScript(StringCodec.INSTANCE)
-        .evalAsync(routingKey, RScript.Mode.READ_WRITE, lua, type, keyList, args);
+    return calls.script(routingKey, lua, type, keyList, args);
   }
 
   private <T> T logged(Throwable failure) {
-    LOG.log(Level.FINE, Messages.operationFailed(rootMessage(failure)), failure);
-    return null;
+    return calls.logged(failure);
   }
 
   private static String rootMessage(Throwable t) {
-    Throwable c = t;
-    while (c.getCause() != null && c.getCause() != c) {
-      c = c.getCause();
-    }
-    return c.getClass().getSimpleName() + ": " + c.getMessage();
+    return RedisCalls.rootMessage(t);
   }
 
   /**
@@ -848,13 +567,12 @@ public final class RedisBackplane implements AutoCloseable {
     RedissonClient c = client;
     try {
       if (previous == State.UP && c != null) {
-        drain(2000);
-        c.<String>getSet(keys.instanceRooms(settings.instanceId()), StringCodec.INSTANCE)
-            .readAllAsync()
-            .thenCompose(entries -> removeEntries(settings.instanceId(), entries, false))
+        calls.drain(2000);
+        presence
+            .removeInstance(settings.instanceId(), inbound::presence, false)
             .toCompletableFuture()
             .get(3, TimeUnit.SECONDS);
-        drain(1000);
+        calls.drain(1000);
         c.getScoredSortedSet(keys.instances(), StringCodec.INSTANCE)
             .removeAsync(settings.instanceId())
             .toCompletableFuture()
@@ -872,34 +590,8 @@ public final class RedisBackplane implements AutoCloseable {
     }
   }
 
-  /** Waits, at most this long, for the Redis operations in flight. */
-  private void drain(long millis) {
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-    while (!inflight.isEmpty()) {
-      long left = deadline - System.nanoTime();
-      if (left <= 0) {
-        return;
-      }
-      try {
-        CompletableFuture.allOf(inflight.toArray(CompletableFuture[]::new))
-            .get(left, TimeUnit.NANOSECONDS);
-      } catch (java.util.concurrent.TimeoutException e) {
-        return;
-      } catch (java.util.concurrent.ExecutionException e) {
-        // a failed operation is done too; look again
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
-  }
-
-  /** Counts an operation as in flight until it completes (see {@link #close()}). */
   private <T> CompletionStage<T> track(CompletionStage<T> stage) {
-    CompletableFuture<T> f = stage.toCompletableFuture();
-    inflight.add(f);
-    f.whenComplete((v, failure) -> inflight.remove(f));
-    return f;
+    return calls.track(stage);
   }
 
   /** For tests: dies without unregistering anything, as a killed server would. */
