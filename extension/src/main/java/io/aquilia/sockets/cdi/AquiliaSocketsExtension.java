@@ -119,6 +119,8 @@ public class AquiliaSocketsExtension implements Extension {
     Overrides overrides = ConfigOverrides.load(cl, selected, problems);
     DeploymentModel deployment = DeploymentModel.of(selected, overrides);
     problems.addAll(deployment.problems().messages());
+    ClassLoader app = loader == null ? getClass().getClassLoader() : loader;
+    problems.addAll(AdapterSelection.check(app, Settings.of(app)));
     components(deployment.models(), problems);
     problems.forEach(p -> event.addDefinitionError(new DefinitionException(p)));
     models = problems.isEmpty() ? deployment.models() : List.of();

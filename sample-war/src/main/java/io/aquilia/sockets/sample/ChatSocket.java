@@ -36,7 +36,12 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 @Socket(
     value = "/ws/chat/:room",
-    allowedOrigins = {"http://localhost:19080", "http://127.0.0.1:19080"},
+    allowedOrigins = {
+      "http://localhost:19080",
+      "http://127.0.0.1:19080",
+      "http://localhost:19090",
+      "http://127.0.0.1:19090"
+    },
     messageRateLimit = 5,
     rateLimitBurst = 10,
     maxConnectionsPerIp = 20,
