@@ -23,6 +23,18 @@ public final class StandardEvents {
   /** Client request for a room's presence (presence sockets only); {@link RoomRef}. */
   public static final String PRESENCE_LIST = "presence.list";
 
+  /**
+   * To each member of a room an administrator purged ({@link SocketAdmin#purgeRoom}), before {@code
+   * room.left}; payload {@code {"room", "reason"}}.
+   */
+  public static final String ROOM_PURGED = "room.purged";
+
+  /**
+   * Client request for the events of a {@link Recoverable} room missed since {@code {"room",
+   * "epoch", "offset"}}; the answer is {@link RoomRecovery}.
+   */
+  public static final String ROOM_RECOVER = "room.recover";
+
   /** A member appeared in a room; payload {@link PresenceChange}. */
   public static final String PRESENCE_JOIN = "presence.join";
 

@@ -1,7 +1,9 @@
 package io.aquilia.sockets.spi;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -63,6 +65,28 @@ public interface SocketAdapter extends AutoCloseable {
      * connection of the namespace on this instance), except one connection (may be null).
      */
     void deliver(String namespace, String room, String text, String excludeConnectionId);
+
+    /**
+     * A room's presence changed without a local {@link #join} or {@link #leave} reporting it: the
+     * members of a dead instance were removed, or this instance's members were registered again
+     * after the backplane lost them. The runtime announces it as for a local change. Cluster
+     * adapters only; the in-memory adapter never calls it.
+     */
+    default void presence(String namespace, String room, Change change) {}
+
+    /**
+     * Closes this instance's connection with this id (an admin kick from another instance) with a
+     * close frame; returns whether the connection was open here.
+     */
+    default boolean kick(String connectionId, int code, String reason) {
+      return false;
+    }
+
+    /**
+     * Makes this instance's members of a room leave it, telling them (an admin purge from another
+     * instance).
+     */
+    default void purge(String namespace, String room, String reason) {}
   }
 
   /** Starts the adapter; text published by other instances arrives through {@code delivery}. */
@@ -87,6 +111,83 @@ public interface SocketAdapter extends AutoCloseable {
    */
   CompletionStage<Void> publish(
       String namespace, String room, String text, String excludeConnectionId);
+
+  /**
+   * A connection opened on this instance. Cluster adapters record it, so that a kick issued on any
+   * instance finds it, and listen to its namespace.
+   */
+  default void connected(String namespace, String connectionId) {}
+
+  /** A connection of this instance closed. */
+  default void disconnected(String namespace, String connectionId) {}
+
+  /**
+   * Carries a kick to the other instance that holds the connection; completes with {@code true} if
+   * one does. The runtime has already looked for it locally. In-memory: {@code false}.
+   */
+  default CompletionStage<Boolean> kick(String connectionId, int code, String reason) {
+    return CompletableFuture.completedFuture(false);
+  }
+
+  /**
+   * Carries a purge to the other instances' members of a room and forgets the room's membership;
+   * the runtime purges its own members itself. In-memory: nothing to do.
+   */
+  default CompletionStage<Void> purge(String namespace, String room, String reason) {
+    return CompletableFuture.completedFuture(null);
+  }
+
+  /**
+   * A position in a recoverable room's history.
+   *
+   * @param epoch the history's epoch: offsets of different epochs are unrelated
+   * @param offset the position, from 1
+   */
+  record Offset(String epoch, long offset) {}
+
+  /**
+   * The answer to {@link #history}.
+   *
+   * @param recovered whether {@code texts} holds every event after the requested offset
+   * @param current the room's current position ({@code epoch ""}, offset 0 if it has no history)
+   * @param texts the encoded events after the requested offset, oldest first; empty when not
+   *     recovered
+   */
+  record History(boolean recovered, Offset current, List<String> texts) {
+
+    /** Copies the list. */
+    public History {
+      texts = List.copyOf(texts);
+    }
+  }
+
+  /**
+   * Reserves the next offset of a recoverable room. Fails when the adapter keeps no history (the
+   * in-memory one) or cannot reach its store; the runtime then delivers without an offset.
+   */
+  default CompletionStage<Offset> reserve(String namespace, String room) {
+    return CompletableFuture.failedFuture(
+        new UnsupportedOperationException("this adapter keeps no history"));
+  }
+
+  /**
+   * Records encoded text under its reserved offset in the room's history, then publishes it as
+   * {@link #publish(String, String, String, String)} does.
+   */
+  default CompletionStage<Void> publish(
+      String namespace, String room, String text, String excludeConnectionId, Offset offset) {
+    return publish(namespace, room, text, excludeConnectionId);
+  }
+
+  /** The events of a recoverable room after {@code since}, or "not recovered". */
+  default CompletionStage<History> history(String namespace, String room, Offset since) {
+    return CompletableFuture.completedFuture(new History(false, new Offset("", 0), List.of()));
+  }
+
+  /** Counters for monitoring (names are adapter-specific); empty by default. */
+  default Map<String, Long> stats() {
+    return Map.of();
+  }
 
   /** Stops the adapter and releases its resources. */
   @Override

@@ -9,6 +9,7 @@ import io.aquilia.sockets.runtime.DeploymentModel;
 import io.aquilia.sockets.runtime.Messages;
 import io.aquilia.sockets.runtime.Overrides;
 import io.aquilia.sockets.spi.TokenAuthenticator;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
@@ -17,7 +18,9 @@ import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
+import jakarta.interceptor.Interceptor;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -66,6 +69,33 @@ public class AquiliaSocketsExtension implements Extension {
     }
   }
 
+  /**
+   * Keeps the container's Bean Validation method validation off the handler methods of a
+   * controller. The runtime validates every payload itself (with or without {@code @Valid}) and
+   * answers violations with an error envelope; a {@code @Valid} parameter would otherwise also bind
+   * Bean Validation's interceptor, which validates the payload a second time on every message.
+   * Observed after the validation provider's own observer (default priority), which adds the
+   * binding; other interceptors are kept.
+   */
+  <T> void skipMethodValidation(
+      @Observes @Priority(Interceptor.Priority.PLATFORM_AFTER + 1000)
+          ProcessAnnotatedType<T> event) {
+    if (!event.getAnnotatedType().getJavaClass().isAnnotationPresent(Socket.class)) {
+      return;
+    }
+    if (event.getAnnotatedType().getMethods().stream()
+        .noneMatch(
+            m ->
+                Handlers.isHandler(m)
+                    && m.getAnnotations().stream().anyMatch(Handlers::isMethodValidation))) {
+      return;
+    }
+    event
+        .configureAnnotatedType()
+        .filterMethods(Handlers::isHandler)
+        .forEach(m -> m.remove(Handlers::isMethodValidation));
+  }
+
   <T> void collect(@Observes ProcessManagedBean<T> event) {
     Class<?> type = event.getAnnotatedBeanClass().getJavaClass();
     beanClasses.add(type);
@@ -89,6 +119,8 @@ public class AquiliaSocketsExtension implements Extension {
     Overrides overrides = ConfigOverrides.load(cl, selected, problems);
     DeploymentModel deployment = DeploymentModel.of(selected, overrides);
     problems.addAll(deployment.problems().messages());
+    ClassLoader app = loader == null ? getClass().getClassLoader() : loader;
+    problems.addAll(AdapterSelection.check(app, Settings.of(app)));
     components(deployment.models(), problems);
     problems.forEach(p -> event.addDefinitionError(new DefinitionException(p)));
     models = problems.isEmpty() ? deployment.models() : List.of();

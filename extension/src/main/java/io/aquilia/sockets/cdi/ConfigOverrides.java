@@ -30,9 +30,14 @@ final class ConfigOverrides implements Overrides {
 
   /**
    * Keys under {@link #PREFIX} that belong to other parts of the extension, not to a socket: the
-   * admin endpoint's token ({@code jakarta.AdminConfig}).
+   * admin endpoint's token ({@code jakarta.AdminConfig}) and the adapter selection ({@code
+   * AdapterSelection}); and the prefix of the Redis adapter's own keys.
    */
-  static final Set<String> OTHER_KEYS = Set.of("aquilia.sockets.admin.token");
+  static final Set<String> OTHER_KEYS =
+      Set.of(
+          "aquilia.sockets.admin.token", "aquilia.sockets.adapter", "aquilia.sockets.instance-id");
+
+  static final String REDIS_PREFIX = "aquilia.sockets.redis.";
 
   private static final String CONFIG_PROVIDER = "org.eclipse.microprofile.config.ConfigProvider";
   private static final Logger LOG = Logger.getLogger(ConfigOverrides.class.getName());
@@ -132,7 +137,9 @@ final class ConfigOverrides implements Overrides {
         }
       }
       for (String name : config.getPropertyNames()) {
-        if (name.startsWith(PREFIX) && !OTHER_KEYS.contains(name)) {
+        if (name.startsWith(PREFIX)
+            && !OTHER_KEYS.contains(name)
+            && !name.startsWith(REDIS_PREFIX)) {
           unknown(name, paths, attributes)
               .ifPresent(why -> problems.add(Messages.unknownConfigKey(name, why)));
         }

@@ -1,12 +1,16 @@
 package io.aquilia.sockets.cdi;
 
+import io.aquilia.sockets.SocketAdmin;
 import io.aquilia.sockets.jakarta.AquiliaEndpoint;
 import io.aquilia.sockets.jakarta.EnvelopeDecoder;
 import io.aquilia.sockets.jakarta.EnvelopeEncoder;
 import io.aquilia.sockets.jakarta.SocketConfigurator;
 import io.aquilia.sockets.runtime.ControllerModel;
+import io.aquilia.sockets.runtime.InMemoryAdapter;
 import io.aquilia.sockets.runtime.LiveSocket;
+import io.aquilia.sockets.runtime.Messages;
 import io.aquilia.sockets.runtime.SocketRuntime;
+import io.aquilia.sockets.spi.SocketAdapter;
 import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -24,6 +28,8 @@ import jakarta.websocket.server.ServerEndpointConfig;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -66,10 +72,13 @@ public class EndpointRegistrar implements ServletContextListener {
             jsonb,
             validator(),
             Clock.systemUTC(),
-            true);
+            true,
+            adapter(bm, ctx.getClassLoader()),
+            null);
     ctx.setAttribute(RUNTIME, runtime);
     io.aquilia.sockets.mp.RuntimeHolder.set(runtime);
     Metrics.install(runtime);
+    ctx.setAttribute(SocketAdmin.class.getName(), runtime.admin());
     for (LiveSocket socket : runtime.sockets()) {
       ServerEndpointConfig config =
           ServerEndpointConfig.Builder.create(
@@ -108,6 +117,32 @@ public class EndpointRegistrar implements ServletContextListener {
         LOG.log(Level.FINE, "AQS-115 Closing JSON-B failed", e);
       }
     }
+  }
+
+  /**
+   * The application's adapter: a {@link SocketAdapter} bean it produces, else the one named by
+   * {@code aquilia.sockets.adapter}, else the in-memory one. Created once per application; the
+   * runtime closes it at undeployment.
+   */
+  private SocketAdapter adapter(BeanManager bm, ClassLoader loader) {
+    Set<Bean<?>> beans = bm.getBeans(SocketAdapter.class);
+    if (beans.size() > 1) {
+      throw new IllegalStateException(Messages.ambiguousAdapterBeans(beans.size()));
+    }
+    if (beans.size() == 1) {
+      Bean<?> bean = beans.iterator().next();
+      CreationalContext<?> cc = bm.createCreationalContext(bean);
+      contexts.add(cc);
+      SocketAdapter a = (SocketAdapter) bm.getReference(bean, SocketAdapter.class, cc);
+      LOG.info(Messages.adapterSelected(bean.getBeanClass().getName(), "CDI bean"));
+      return a;
+    }
+    ClassLoader app = loader == null ? Thread.currentThread().getContextClassLoader() : loader;
+    Settings settings = Settings.of(app);
+    Optional<SocketAdapter> configured = AdapterSelection.create(app, settings);
+    String name = AdapterSelection.name(settings);
+    LOG.info(Messages.adapterSelected(name, AdapterSelection.KEY));
+    return configured.orElseGet(InMemoryAdapter::new);
   }
 
   private Object reference(BeanManager bm, Bean<?> bean) {

@@ -55,6 +55,8 @@ public final class AquiliaEndpoint extends Endpoint {
             hs == null ? Map.of() : hs.headers(),
             hs == null ? session.getUserPrincipal() : hs.principal(),
             admission);
+    // the container's copy of the request data is not needed any more: do not keep it per session
+    props.remove(Keys.HANDSHAKE, hs);
     RuntimeConnection c = socket.open(new SessionTransport(session), info);
     conn = c;
     LiveSocket s = socket;

@@ -2,6 +2,8 @@ package io.aquilia.sockets.jakarta;
 
 import io.aquilia.sockets.runtime.Transport;
 import jakarta.websocket.CloseReason;
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.SendHandler;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,9 +16,21 @@ final class SessionTransport implements Transport {
   private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
 
   private final Session session;
+  private final RemoteEndpoint.Async remote;
+  // the SendHandler of the last completion callback: the runtime passes the same one every time
+  private volatile Completion completion = new Completion(null, null);
+
+  /**
+   * A completion callback and the {@link SendHandler} adapting it.
+   *
+   * @param done the runtime's callback
+   * @param handler the container's
+   */
+  private record Completion(Consumer<Throwable> done, SendHandler handler) {}
 
   SessionTransport(Session session) {
     this.session = session;
+    this.remote = session.getAsyncRemote();
   }
 
   @Override
@@ -25,7 +39,16 @@ final class SessionTransport implements Transport {
       done.accept(new IOException("session closed"));
       return;
     }
-    session.getAsyncRemote().sendText(text, r -> done.accept(r.isOK() ? null : r.getException()));
+    remote.sendText(text, handler(done));
+  }
+
+  private SendHandler handler(Consumer<Throwable> done) {
+    Completion c = completion;
+    if (c.done() != done) {
+      c = new Completion(done, r -> done.accept(r.isOK() ? null : r.getException()));
+      completion = c;
+    }
+    return c.handler();
   }
 
   @Override

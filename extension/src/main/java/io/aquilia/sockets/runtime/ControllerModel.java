@@ -43,12 +43,16 @@ public record ControllerModel(
 
   /**
    * The event names clients may send, sorted: the handlers' plus {@code presence.list} on presence
-   * sockets.
+   * sockets and {@code room.recover} on recoverable ones.
    */
   public List<String> inboundEvents() {
     java.util.TreeSet<String> names = new java.util.TreeSet<>(events.keySet());
     if (rooms.presence()) {
       names.add(io.aquilia.sockets.StandardEvents.PRESENCE_LIST);
+    }
+    if (type.isAnnotationPresent(io.aquilia.sockets.Recoverable.class)
+        && !events.containsKey(io.aquilia.sockets.StandardEvents.ROOM_RECOVER)) {
+      names.add(io.aquilia.sockets.StandardEvents.ROOM_RECOVER);
     }
     return List.copyOf(names);
   }

@@ -126,6 +126,9 @@ final class Dispatcher {
       if (h == null && isPresenceList(e)) {
         return presenceList(conn, e);
       }
+      if (h == null && socket.recovery() != null && StandardEvents.ROOM_RECOVER.equals(e.event())) {
+        return recover(conn, e);
+      }
       if (h == null) {
         throw new SocketFault(
             FaultCode.WS_UNSUPPORTED_EVENT,
@@ -211,6 +214,53 @@ final class Dispatcher {
           FaultCode.WS_NOT_SUBSCRIBED, FaultCode.WS_NOT_SUBSCRIBED.defaultMessage() + ": " + room);
     }
     return answer(conn, e, socket.roomIndex().state(room));
+  }
+
+  /**
+   * {@code room.recover} of a recoverable socket: {@code {"room", "epoch", "offset"}}; the missed
+   * events are replayed before the ack, whose data is a {@link io.aquilia.sockets.RoomRecovery}.
+   */
+  private CompletableFuture<Void> recover(RuntimeConnection conn, Envelope e) throws Throwable {
+    if (e.id() == null) {
+      throw SocketFault.invalid("event '" + e.event() + "' is acknowledged, so it needs an 'id'");
+    }
+    socket.runGuards(conn, Guard.Stage.EVENT, e);
+    String room = roomOf(e, null);
+    JsonObject p = (JsonObject) e.payload();
+    String epoch = "";
+    long offset = 0;
+    if (p.containsKey("epoch") && !p.isNull("epoch")) {
+      if (!(p.get("epoch") instanceof JsonString s)) {
+        throw SocketFault.invalid("'epoch' must be a string");
+      }
+      epoch = s.getString();
+    }
+    if (p.containsKey("offset") && !p.isNull("offset")) {
+      if (!(p.get("offset") instanceof jakarta.json.JsonNumber n)
+          || !n.isIntegral()
+          || n.longValue() < 0) {
+        throw SocketFault.invalid("'offset' must be an integer >= 0");
+      }
+      offset = p.getJsonNumber("offset").longValue();
+    }
+    if (!conn.rooms().contains(room)) {
+      throw new SocketFault(
+          FaultCode.WS_NOT_SUBSCRIBED, FaultCode.WS_NOT_SUBSCRIBED.defaultMessage() + ": " + room);
+    }
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    socket
+        .recovery()
+        .recover(conn, room, epoch, offset)
+        .whenComplete(
+            (r, failure) -> {
+              if (failure == null) {
+                replyOk(conn, e, r);
+              } else {
+                fail(conn, e, unwrap(failure));
+              }
+              done.complete(null);
+            });
+    return done;
   }
 
   /** After a {@code @Subscribe} / {@code @Unsubscribe} method: join or leave, then the ack. */

@@ -3,7 +3,6 @@ package io.aquilia.sockets.runtime;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * What the runtime keeps of the upgrade request.
@@ -24,13 +23,14 @@ public record HandshakeInfo(
     Principal principal,
     Admission admission) {
 
-  /** Copies the maps; header names become case-insensitive. */
+  /**
+   * Copies the maps (compactly: every open connection keeps one); header names become
+   * case-insensitive.
+   */
   public HandshakeInfo {
     pathParams = Map.copyOf(pathParams);
     queryParams = Map.copyOf(queryParams);
-    TreeMap<String, List<String>> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    headers.forEach((k, v) -> h.put(k, List.copyOf(v)));
-    headers = java.util.Collections.unmodifiableMap(h);
+    headers = Headers.copyOf(headers);
   }
 
   /**

@@ -7,9 +7,11 @@ import io.aquilia.sockets.FaultCode;
 import io.aquilia.sockets.Guard;
 import io.aquilia.sockets.MessageType;
 import io.aquilia.sockets.PresenceMember;
+import io.aquilia.sockets.Recoverable;
 import io.aquilia.sockets.SocketFault;
 import io.aquilia.sockets.SocketNamespace;
 import io.aquilia.sockets.SocketStats;
+import io.aquilia.sockets.StandardEvents;
 import io.aquilia.sockets.spi.SocketAdapter;
 import java.time.Clock;
 import java.util.Collection;
@@ -39,6 +41,8 @@ public final class LiveSocket implements SocketNamespace {
   private final Dispatcher dispatcher;
   private final SocketProtection protection;
   private final Rooms rooms;
+  private final SocketAdapter adapter;
+  private final Recovery recovery;
   private final DeliveryStats delivery = new DeliveryStats();
   private final Map<String, RuntimeConnection> connections = new ConcurrentHashMap<>();
   private volatile SocketObserver observer = SocketObserver.NONE;
@@ -70,6 +74,11 @@ public final class LiveSocket implements SocketNamespace {
     this.dispatcher = new Dispatcher(this, binder, streams);
     this.protection = new SocketProtection(model, controller, components, clock);
     this.rooms = new Rooms(this, adapter, model.rooms().presence());
+    this.adapter = adapter;
+    this.recovery =
+        model.type().isAnnotationPresent(Recoverable.class)
+            ? new Recovery(this, rooms, adapter)
+            : null;
   }
 
   @Override
@@ -106,6 +115,9 @@ public final class LiveSocket implements SocketNamespace {
   @Override
   public int publish(String room, String event, Object payload, String excludeConnectionId) {
     RoomNames.require(room);
+    if (recovery != null) {
+      return recovery.publish(room, event, payload, excludeConnectionId);
+    }
     return rooms.publish(room, codec.encode(Envelope.event(event, payload)), excludeConnectionId);
   }
 
@@ -154,6 +166,11 @@ public final class LiveSocket implements SocketNamespace {
       }
     }
     return n;
+  }
+
+  /** The recovery of a {@link Recoverable} socket, or null. */
+  Recovery recovery() {
+    return recovery;
   }
 
   Rooms roomIndex() {
@@ -224,8 +241,47 @@ public final class LiveSocket implements SocketNamespace {
     }
     observer.opened(name());
     ConnectionLog.opened(conn, name());
+    adapterCall(() -> adapter.connected(name(), conn.id()));
     model.rooms().joinPathRoom().ifPresent(param -> joinPathRoom(conn, param));
     return conn;
+  }
+
+  private void adapterCall(Runnable call) {
+    try {
+      call.run();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, Messages.adapterFailed("connection registry", name(), null, e), e);
+    }
+  }
+
+  /**
+   * An administrator purged a room: this server's members get {@code room.purged}, then leave the
+   * room (and get {@code room.left}). Returns how many.
+   */
+  int purge(String room, String reason) {
+    List<RuntimeConnection> members = rooms.localMembers(room);
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("room", room);
+    payload.put("reason", reason == null ? "" : reason);
+    String text = codec.encode(Envelope.event(StandardEvents.ROOM_PURGED, payload));
+    int n = 0;
+    for (RuntimeConnection c : members) {
+      c.sendText(text);
+      if (rooms.leaveByServer(c, room)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** Closes this server's connection with this id (an admin kick); false if it is not here. */
+  boolean kick(String connectionId, int code, String reason) {
+    RuntimeConnection c = connections.get(connectionId);
+    if (c == null || !c.isOpen()) {
+      return false;
+    }
+    c.close(code, reason);
+    return true;
   }
 
   /** The automatic join of the path room; a refusal closes the connection like a connect guard. */
@@ -296,6 +352,7 @@ public final class LiveSocket implements SocketNamespace {
       return;
     }
     connections.remove(conn.id());
+    adapterCall(() -> adapter.disconnected(name(), conn.id()));
     conn.abortStreams();
     CloseStatus status = conn.requestedClose().filter(s -> s != reported).orElse(reported);
     protection.disconnect(conn, status);

@@ -468,6 +468,43 @@ public final class Messages {
     return "AQS-125 Adapter " + adapter + " failed to start: " + failure;
   }
 
+  static String adminAction(String action, String namespace, String target, String detail) {
+    return "AQS-202 Admin "
+        + action
+        + (namespace == null ? "" : " namespace=" + namespace)
+        + (target == null ? "" : " target=" + target)
+        + (detail == null ? "" : " detail=" + detail);
+  }
+
+  /** The configured adapter has no provider in the application. */
+  public static String noAdapterProvider(String key, String name, String known, boolean redis) {
+    return "AQS-070 "
+        + key
+        + "="
+        + name
+        + " names no adapter in this application (known: "
+        + known
+        + ")"
+        + (redis ? "; add io.aquilia.sockets:aquilia-sockets-adapter-redisson to WEB-INF/lib" : "");
+  }
+
+  /** The configured adapter rejected its settings. */
+  public static String adapterMisconfigured(String name, String problem) {
+    return "AQS-071 The " + name + " adapter is misconfigured: " + problem;
+  }
+
+  /** The application produces more than one SocketAdapter bean. */
+  public static String ambiguousAdapterBeans(int count) {
+    return "AQS-072 The application produces "
+        + count
+        + " beans of type SocketAdapter; produce at most one";
+  }
+
+  /** The adapter in use, logged once at start. */
+  public static String adapterSelected(String name, String source) {
+    return "AQS-203 Adapter: " + name + " (" + source + ")";
+  }
+
   static String closeStuck(String connectionId, int seconds) {
     return "AQS-126 Connection "
         + connectionId

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -27,7 +28,9 @@ final class Outbox {
   private final Runnable onSlowConsumer;
   private final LongAdder droppedTotal;
   private final ReentrantLock lock = new ReentrantLock();
-  private final ArrayDeque<Object> queue = new ArrayDeque<>();
+  // small at first: every open connection has one, and most are rarely behind
+  private final ArrayDeque<Object> queue = new ArrayDeque<>(3);
+  private final Consumer<Throwable> written = this::onWritten;
   // guarded by lock: run (outside the lock) once the queue is at most half full, or closed
   private final List<Runnable> roomWaiters = new ArrayList<>();
   // guarded by lock
@@ -76,6 +79,7 @@ final class Outbox {
       }
       if (!writing) {
         writing = true;
+        startSend();
       } else if (queue.size() < capacity) {
         queue.addLast(text);
         return true;
@@ -247,6 +251,12 @@ final class Outbox {
     }
   }
 
+  /**
+   * Writes {@code first} and then, while writes complete on this thread inside {@code sendText},
+   * the queued items. The caller has marked the send as started ({@link #startSend()}) in the
+   * critical section that took the item, so every message costs one lock to queue or take it and
+   * one to learn whether it completed inline.
+   */
   private void write(Object first) {
     Object item = first;
     while (item != null) {
@@ -259,15 +269,8 @@ final class Outbox {
         item = next();
         continue;
       }
-      lock.lock();
       try {
-        inSend = true;
-        completedInSend = false;
-      } finally {
-        lock.unlock();
-      }
-      try {
-        transport.sendText((String) item, this::onWritten);
+        transport.sendText((String) item, written);
       } catch (RuntimeException e) {
         onWritten(e);
       }
@@ -285,6 +288,12 @@ final class Outbox {
       }
       runAll(waiters);
     }
+  }
+
+  /** Marks a send as started (guarded by lock): its completion may now arrive inline. */
+  private void startSend() {
+    inSend = true;
+    completedInSend = false;
   }
 
   private void onWritten(Throwable failure) {
@@ -322,10 +331,13 @@ final class Outbox {
     }
   }
 
+  /** Takes the next item (guarded by lock); a taken item's send counts as started. */
   private Object nextLocked() {
     Object n = queue.pollFirst();
     if (n == null) {
       writing = false;
+    } else {
+      startSend();
     }
     return n;
   }

@@ -285,8 +285,17 @@ final class Rooms {
     return List.copyOf(out);
   }
 
-  /** Publishes the presence event for one change, if it changed anything visible. */
-  private void announce(String room, Change change) {
+  /** This server's members of a room. */
+  List<RuntimeConnection> localMembers(String room) {
+    Set<RuntimeConnection> members = local.get(room);
+    return members == null ? List.of() : List.copyOf(members);
+  }
+
+  /**
+   * Publishes the presence event for one change, if it changed anything visible; also for changes a
+   * cluster adapter reports (members of a dead instance).
+   */
+  void announce(String room, Change change) {
     if (!presence || change == null) {
       return;
     }

@@ -44,7 +44,7 @@ public final class RuntimeConnection implements Connection {
   private final java.util.concurrent.atomic.LongAdder sent =
       new java.util.concurrent.atomic.LongAdder();
   private final Map<String, Object> attributes = new ConcurrentHashMap<>();
-  private final Map<String, Object> typedParams = new ConcurrentHashMap<>();
+  private final Map<String, Object> typedParams;
   private final AtomicReference<State> state = new AtomicReference<>(State.OPENING);
   private final InboundQueue inbound;
   private final Set<String> rooms = ConcurrentHashMap.newKeySet();
@@ -65,6 +65,9 @@ public final class RuntimeConnection implements Connection {
     this.handshake = handshake;
     this.connectedAt = now;
     this.lastActivity = now.toEpochMilli();
+    // converted path parameters; none to keep (and no map) for a path without parameters
+    this.typedParams =
+        socket.model().pathParamTypes().isEmpty() ? Map.of() : new ConcurrentHashMap<>();
     SocketLimits limits = socket.model().limits();
     this.outbox =
         new Outbox(

@@ -32,6 +32,7 @@ public final class SocketRuntime implements AutoCloseable {
   private volatile boolean running = true;
   private final SocketAdapter adapter;
   private final ExecutorService ownStreams;
+  private final RuntimeAdmin admin;
 
   /**
    * A runtime with the in-memory adapter and its own pool for streaming replies.
@@ -145,6 +146,7 @@ public final class SocketRuntime implements AutoCloseable {
       NamespaceRegistry.register(m.type(), s);
       LOG.info(Messages.socketSummary(m.summary()));
     }
+    this.admin = new RuntimeAdmin(byNamespace::get, sockets, adapter);
     startAdapter();
     this.scheduler = heartbeats ? startHeartbeats() : null;
   }
@@ -152,13 +154,7 @@ public final class SocketRuntime implements AutoCloseable {
   private void startAdapter() {
     try {
       adapter
-          .start(
-              (namespace, room, text, exclude) -> {
-                LiveSocket s = byNamespace.get(namespace);
-                if (s != null) {
-                  s.deliver(room, text, exclude);
-                }
-              })
+          .start(new RuntimeDelivery())
           .whenComplete(
               (r, failure) -> {
                 if (failure != null) {
@@ -185,6 +181,58 @@ public final class SocketRuntime implements AutoCloseable {
           t.setContextClassLoader(loader);
           return t;
         });
+  }
+
+  /** What other instances send this one through the adapter. */
+  private final class RuntimeDelivery implements SocketAdapter.Delivery {
+
+    @Override
+    public void deliver(String namespace, String room, String text, String exclude) {
+      LiveSocket s = byNamespace.get(namespace);
+      if (s != null) {
+        s.deliver(room, text, exclude);
+      }
+    }
+
+    @Override
+    public void presence(String namespace, String room, SocketAdapter.Change change) {
+      LiveSocket s = byNamespace.get(namespace);
+      if (s != null) {
+        s.roomIndex().announce(room, change);
+      }
+    }
+
+    @Override
+    public boolean kick(String connectionId, int code, String reason) {
+      for (LiveSocket s : sockets) {
+        if (s.kick(connectionId, code, reason)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    @Override
+    public void purge(String namespace, String room, String reason) {
+      LiveSocket s = byNamespace.get(namespace);
+      if (s != null) {
+        s.purge(room, reason);
+      }
+    }
+  }
+
+  /**
+   * The administrative actions (broadcast, purge, kick), cluster-wide when the adapter is; the
+   * container glue publishes it as the servlet context attribute {@code
+   * io.aquilia.sockets.SocketAdmin}.
+   */
+  public io.aquilia.sockets.SocketAdmin admin() {
+    return admin;
+  }
+
+  /** The adapter's counters (published, received, dropped, ...), empty for the in-memory one. */
+  public Map<String, Long> adapterStats() {
+    return adapter.stats();
   }
 
   /** The deployed sockets. */

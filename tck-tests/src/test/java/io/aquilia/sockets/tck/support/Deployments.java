@@ -69,6 +69,34 @@ public final class Deployments {
     return ShrinkWrap.create(WebArchive.class, name + ".war").addClasses(classes);
   }
 
+  /**
+   * A WAR like {@link #war} that uses the Redis adapter: it also holds the adapter jar, Redisson
+   * and its dependencies (from {@code adapter-redisson/target/redis-libs}, system property {@code
+   * tck.redis.libs}) and a {@code META-INF/aquilia-sockets.properties} with these settings.
+   */
+  public static WebArchive clusterWar(
+      String name, java.util.Map<String, String> settings, Class<?>... classes) {
+    WebArchive war = war(name, classes);
+    war.addAsLibrary(
+        archiveOf(
+            location(loadClass("io.aquilia.sockets.redisson.RedisAdapterProvider")),
+            "aquilia-sockets-adapter-redisson.jar"));
+    File libs =
+        new File(System.getProperty("tck.redis.libs", "../adapter-redisson/target/redis-libs"));
+    File[] jars = libs.listFiles((d, n) -> n.endsWith(".jar"));
+    if (jars == null || jars.length == 0) {
+      throw new IllegalStateException(
+          "No Redisson jars in " + libs.getAbsolutePath() + ": build adapter-redisson (package)");
+    }
+    war.addAsLibraries(jars);
+    StringBuilder props = new StringBuilder();
+    settings.forEach((k, v) -> props.append(k).append('=').append(v).append('\n'));
+    war.addAsResource(
+        new org.jboss.shrinkwrap.api.asset.StringAsset(props.toString()),
+        "META-INF/aquilia-sockets.properties");
+    return war;
+  }
+
   /** Adds an empty {@code WEB-INF/beans.xml} (bean-discovery-mode "annotated" by CDI 4 default). */
   public static WebArchive withBeansXml(WebArchive war) {
     return war.addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");

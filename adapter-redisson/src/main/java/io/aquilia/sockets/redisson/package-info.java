@@ -1,0 +1,2 @@
+/** The Redis cluster adapter, built on Redisson. */
+package io.aquilia.sockets.redisson;
