@@ -191,7 +191,7 @@ test('the delay is jittered between half and all of the backoff', () => {
   c.close();
 });
 
-test('close() stops reconnecting, and a policy close (1008, e.g. kick) is final', async () => {
+test('close() stops reconnecting, and a kick (4009) or a policy close (1008) is final', async () => {
   const c = client({ initialDelayMs: 10 });
   FakeSocket.last().accept();
   FakeSocket.last().drop(1001);
@@ -205,7 +205,7 @@ test('close() stops reconnecting, and a policy close (1008, e.g. kick) is final'
   const ws = FakeSocket.last();
   ws.accept();
   const pending = k.messageSend({ room: 'lobby', text: 'x' });
-  ws.drop(1008, 'kicked by admin');
+  ws.drop(4009, 'kicked by admin');
   mock.timers.tick(60_000);
   assert.equal(FakeSocket.all.length, 2);
   assert.equal(k.state, 'closed');

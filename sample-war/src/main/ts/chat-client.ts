@@ -775,6 +775,12 @@ export interface Receipt {
   deliveredTo: number;
 }
 
+/** Java type io.aquilia.sockets.runtime.Describer$RoomPurged. */
+export interface RoomPurged {
+  room?: string | null;
+  reason?: string | null;
+}
+
 /** Java type io.aquilia.sockets.RoomRef. */
 export interface RoomRef {
   room?: string | null;
@@ -861,6 +867,11 @@ export interface ChatSocketEvents {
    * The server removed this connection from a room (application code or an admin purge).
    */
   'room.left': RoomRef;
+  /**
+   * `room.purged` (room).
+   * An administrator purged a room this connection was in (room.left follows).
+   */
+  'room.purged': RoomPurged;
   /** The answer to a failed message that had no id. */
   error: ErrorEventPayload;
 }

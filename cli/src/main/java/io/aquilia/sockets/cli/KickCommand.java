@@ -14,8 +14,8 @@ import picocli.CommandLine.Option;
     name = "kick",
     mixinStandardHelpOptions = true,
     description =
-        "Closes a connection with 1008 and a reason (clients built on the generated client do not"
-            + " reconnect after it).")
+        "Closes a connection, on any instance, with 4009 and a reason (clients built on the"
+            + " generated client do not reconnect after it).")
 final class KickCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -45,8 +45,9 @@ final class KickCommand implements Callable<Integer> {
             ? JsonText.pretty(answer)
             : "Closed connection "
                 + answer.get("connectionId")
-                + " of namespace "
-                + answer.get("namespace")
+                + (answer.get("namespace") == null
+                    ? " (on another instance)"
+                    : " of namespace " + answer.get("namespace"))
                 + " with "
                 + answer.get("closeCode")
                 + " ("

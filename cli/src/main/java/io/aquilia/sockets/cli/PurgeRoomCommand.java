@@ -13,7 +13,9 @@ import picocli.CommandLine.Option;
 @Command(
     name = "purge-room",
     mixinStandardHelpOptions = true,
-    description = "Removes every member from a room of a namespace.")
+    description =
+        "Removes every member from a room of a namespace, on every instance (members get"
+            + " room.purged, then room.left).")
 final class PurgeRoomCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -26,6 +28,11 @@ final class PurgeRoomCommand implements Callable<Integer> {
   @Option(names = "--room", required = true, description = "The room")
   String room;
 
+  @Option(
+      names = "--reason",
+      description = "Sent to the members in room.purged (default: purged by admin)")
+  String reason;
+
   @Option(names = "--json", description = "Print the server's answer as JSON")
   boolean json;
 
@@ -34,6 +41,9 @@ final class PurgeRoomCommand implements Callable<Integer> {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("namespace", namespace);
     body.put("room", room);
+    if (reason != null) {
+      body.put("reason", reason);
+    }
     Map<?, ?> answer = (Map<?, ?>) server.options().client().post("purge-room", body);
     var out = spec.commandLine().getOut();
     out.print(

@@ -224,6 +224,8 @@ class CliIT {
       assertThat(r.out())
           .isEqualTo("Purged room purge-me of /ws/chat/:room: 2 member connection(s) removed\n");
       for (LiveWs c : List.of(a, b)) {
+        assertThat(c.awaitEvent("room.purged").get("payload"))
+            .isEqualTo(Map.of("room", "purge-me", "reason", "purged by admin"));
         assertThat(c.awaitEvent("room.left").get("payload")).isEqualTo(Map.of("room", "purge-me"));
       }
       // the connections stay open, outside the room: the sample refuses a message to it
@@ -252,15 +254,15 @@ class CliIT {
   }
 
   @Test
-  void kickClosesTheConnectionWith1008AndTheReason() throws Exception {
+  void kickClosesTheConnectionWith4009AndTheReason() throws Exception {
     try (LiveWs a = LiveWs.chat(URL, "kick-room", "mallory")) {
       String id = a.connectionId();
       AqTest.Result r =
           aq("ws", "kick", "--url", URL, "--token", TOKEN, "--conn", id, "--reason", "spam");
       assertThat(r.code()).as(r.err()).isZero();
       assertThat(r.out())
-          .isEqualTo("Closed connection " + id + " of namespace /ws/chat/:room with 1008 (spam)\n");
-      assertThat(a.closeCode.get(10, java.util.concurrent.TimeUnit.SECONDS)[0]).isEqualTo(1008);
+          .isEqualTo("Closed connection " + id + " of namespace /ws/chat/:room with 4009 (spam)\n");
+      assertThat(a.closeCode.get(10, java.util.concurrent.TimeUnit.SECONDS)[0]).isEqualTo(4009);
       assertThat(a.closeReason).isEqualTo("spam");
       AqTest.Result again = aq("ws", "kick", "--url", URL, "--token", TOKEN, "--conn", id);
       assertThat(again.code()).isEqualTo(5);

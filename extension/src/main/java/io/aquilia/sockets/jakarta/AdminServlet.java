@@ -155,9 +155,10 @@ public final class AdminServlet extends HttpServlet {
         JsonObject in = body(req);
         String ns = string(in, "namespace");
         String room = string(in, "room");
+        String reason = in.containsKey("reason") ? string(in, "reason") : null;
         details.put("namespace", ns);
         details.put("room", room);
-        int removed = actions.purgeRoom(ns, room);
+        int removed = actions.purgeRoom(ns, room, reason);
         details.put("removed", removed);
         return new LinkedHashMap<>(details);
       }
@@ -168,7 +169,9 @@ public final class AdminServlet extends HttpServlet {
         String reason = in.containsKey("reason") ? string(in, "reason") : null;
         details.put("connectionId", id);
         String ns = actions.kick(id, reason);
-        details.put("namespace", ns);
+        if (ns != null) {
+          details.put("namespace", ns);
+        }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("connectionId", id);
         out.put("namespace", ns);
@@ -190,7 +193,10 @@ public final class AdminServlet extends HttpServlet {
 
   private AdminActions actions(HttpServletRequest req) {
     Object runtime = req.getServletContext().getAttribute(SocketRuntime.class.getName());
-    return new AdminActions(runtime instanceof SocketRuntime r ? r.sockets() : List.of());
+    if (runtime instanceof SocketRuntime r) {
+      return new AdminActions(r.sockets(), r.admin());
+    }
+    return new AdminActions(List.of(), null);
   }
 
   private static void requireMethod(HttpServletRequest req, String method) {

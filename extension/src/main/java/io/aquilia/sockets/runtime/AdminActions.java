@@ -1,6 +1,7 @@
 package io.aquilia.sockets.runtime;
 
 import io.aquilia.sockets.Connection;
+import io.aquilia.sockets.SocketAdmin;
 import io.aquilia.sockets.runtime.meta.AsyncApi;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,8 +32,11 @@ public final class AdminActions {
   /** The most connections listed per socket by {@link #live()}. */
   static final int MAX_LISTED_CONNECTIONS = 1000;
 
-  /** The close code of a kicked connection: policy violation, which clients must not retry. */
-  public static final int KICK_CLOSE_CODE = 1008;
+  /** The close code of a kicked connection ({@link SocketAdmin#KICK_CLOSE_CODE}). */
+  public static final int KICK_CLOSE_CODE = SocketAdmin.KICK_CLOSE_CODE;
+
+  /** The purge reason when none is given. */
+  public static final String DEFAULT_PURGE_REASON = "purged by admin";
 
   /** How long an action waits for the adapter (room members). */
   static final int ADAPTER_WAIT_SECONDS = 5;
@@ -44,10 +48,18 @@ public final class AdminActions {
   public static final String DEFAULT_KICK_REASON = "kicked by admin";
 
   private final List<LiveSocket> sockets;
+  private final SocketAdmin admin;
 
-  /** Actions on the sockets of one application ({@link SocketRuntime#sockets()}). */
-  public AdminActions(List<LiveSocket> sockets) {
+  /**
+   * Actions on the sockets of one application.
+   *
+   * @param sockets {@link SocketRuntime#sockets()}
+   * @param admin {@link SocketRuntime#admin()}, which carries the actions to the other instances
+   *     through the adapter
+   */
+  public AdminActions(List<LiveSocket> sockets, SocketAdmin admin) {
     this.sockets = List.copyOf(sockets);
+    this.admin = admin;
   }
 
   /** Why an action failed: a stable code, the HTTP status that carries it and a message. */
@@ -145,7 +157,8 @@ public final class AdminActions {
    */
   public int broadcast(String namespace, String event, Object payload) {
     requireEventName(event);
-    return requireSocket(namespace).broadcast(event, payload);
+    requireSocket(namespace);
+    return await(admin.broadcast(namespace, null, event, payload));
   }
 
   /**
@@ -158,25 +171,38 @@ public final class AdminActions {
     requireEventName(event);
     LiveSocket socket = requireSocket(namespace);
     requireRoom(socket, room);
-    return socket.publish(room, event, payload);
+    return await(admin.broadcast(namespace, room, event, payload));
   }
 
   /**
-   * Removes every member of this server from a room: each gets {@code room.left} and, on a presence
-   * socket, the others {@code presence.leave}.
+   * Removes every member from a room, on every instance ({@link SocketAdmin#purgeRoom}): each gets
+   * {@code room.purged} with the reason, then {@code room.left}, and on a presence socket the
+   * others {@code presence.leave}.
    *
-   * @return how many connections left the room
+   * @return how many connections of this server left the room
    */
-  public int purgeRoom(String namespace, String room) {
+  public int purgeRoom(String namespace, String room, String reason) {
     LiveSocket socket = requireSocket(namespace);
     requireRoom(socket, room);
-    int removed = 0;
-    for (Connection c : socket.connections()) {
-      if (c.rooms().contains(room) && c.leave(room)) {
-        removed++;
-      }
+    return await(
+        admin.purgeRoom(
+            namespace, room, reason == null || reason.isBlank() ? DEFAULT_PURGE_REASON : reason));
+  }
+
+  private static <T> T await(java.util.concurrent.CompletionStage<T> stage) {
+    try {
+      return stage.toCompletableFuture().get(ADAPTER_WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new Failure("ADMIN_UNAVAILABLE", 503, "interrupted");
+    } catch (ExecutionException e) {
+      throw new Failure("ADMIN_UNAVAILABLE", 503, "the action failed: " + e.getCause());
+    } catch (TimeoutException e) {
+      throw new Failure(
+          "ADMIN_UNAVAILABLE",
+          503,
+          "no answer from the adapter within " + ADAPTER_WAIT_SECONDS + " s");
     }
-    return removed;
   }
 
   /** Fails with {@code ADMIN_ROOM_NOT_FOUND} when the room has no member on any server. */
@@ -206,25 +232,25 @@ public final class AdminActions {
   }
 
   /**
-   * Closes a connection with {@link #KICK_CLOSE_CODE} and the reason.
+   * Closes a connection, on any instance, with {@link #KICK_CLOSE_CODE} and the reason.
    *
-   * @return the namespace of the connection
+   * @return the namespace of the connection when it was on this server, else null
    */
   public String kick(String connectionId, String reason) {
     if (connectionId == null || connectionId.isBlank()) {
       throw badRequest("'connectionId' is required");
     }
+    String local = null;
     for (LiveSocket s : sockets) {
-      Optional<Connection> c = s.connection(connectionId);
-      if (c.isPresent()) {
-        c.get()
-            .close(
-                KICK_CLOSE_CODE, reason == null || reason.isBlank() ? DEFAULT_KICK_REASON : reason);
-        return s.name();
+      if (s.connection(connectionId).isPresent()) {
+        local = s.name();
       }
     }
-    throw new Failure(
-        "ADMIN_CONNECTION_NOT_FOUND", 404, "No open connection with id '" + connectionId + "'");
+    if (!Boolean.TRUE.equals(await(admin.kick(connectionId, reason)))) {
+      throw new Failure(
+          "ADMIN_CONNECTION_NOT_FOUND", 404, "No open connection with id '" + connectionId + "'");
+    }
+    return local;
   }
 
   /** The socket of a namespace, or a not-found failure that lists the known ones. */

@@ -29,6 +29,14 @@ public final class Describer {
 
   private Describer() {}
 
+  /**
+   * The payload of {@code room.purged} ({@link LiveSocket} writes it as a map), for its schema.
+   *
+   * @param room the room
+   * @param reason the admin's reason
+   */
+  public record RoomPurged(String room, String reason) {}
+
   /** Describes the models, sorted by path. */
   public static SocketMetadata.Document describe(List<ControllerModel> models) {
     SchemaBuilder schemas = new SchemaBuilder();
@@ -82,6 +90,15 @@ public final class Describer {
             schemas.schema(RoomState.class),
             null,
             "The server joined this connection to a room (application code or joinPathRoom)."));
+    outbound.add(
+        standard(
+            StandardEvents.ROOM_PURGED,
+            SocketMetadata.SERVER_TO_CLIENT,
+            "room",
+            false,
+            schemas.schema(RoomPurged.class),
+            null,
+            "An administrator purged a room this connection was in (room.left follows)."));
     outbound.add(
         standard(
             StandardEvents.ROOM_LEFT,

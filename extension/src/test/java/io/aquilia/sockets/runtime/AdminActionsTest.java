@@ -36,7 +36,7 @@ class AdminActionsTest {
     DeploymentModel d = DeploymentModel.of(List.of(OpsSocket.class));
     runtime =
         new SocketRuntime(d.models(), m -> new OpsSocket(), jsonb, null, Clock.systemUTC(), false);
-    actions = new AdminActions(runtime.sockets());
+    actions = new AdminActions(runtime.sockets(), runtime.admin());
   }
 
   @AfterEach
@@ -88,7 +88,7 @@ class AdminActionsTest {
     FakeTransport a = FakeTransport.synchronous();
     RuntimeConnection c = open(a);
     assertThat(actions.kick(c.id(), "spam")).isEqualTo("ops");
-    assertThat(a.closeCode).isEqualTo(1008);
+    assertThat(a.closeCode).isEqualTo(4009);
     assertThat(a.closeReason).isEqualTo("spam");
     FakeTransport b = FakeTransport.synchronous();
     RuntimeConnection d = open(b);
@@ -121,13 +121,18 @@ class AdminActionsTest {
     assertThat(actions.broadcast("ops", "red", "news", Json.createValue("for red"))).isEqualTo(2);
     assertThat(c.texts).noneMatch(t -> t.contains("for red"));
     assertThat(a.texts).anyMatch(t -> t.contains("\"payload\":\"for red\""));
-    assertThat(actions.purgeRoom("ops", "red")).isEqualTo(2);
+    assertThat(actions.purgeRoom("ops", "red", "cleanup")).isEqualTo(2);
+    assertThat(a.texts)
+        .anyMatch(
+            t ->
+                t.contains(
+                    "\"event\":\"room.purged\",\"payload\":{\"room\":\"red\",\"reason\":\"cleanup\"}"));
     assertThat(ca.rooms()).isEmpty();
     assertThat(a.texts)
         .anyMatch(t -> t.contains("\"event\":\"room.left\",\"payload\":{\"room\":\"red\"}"));
     for (Runnable r :
         List.<Runnable>of(
-            () -> actions.purgeRoom("ops", "red"),
+            () -> actions.purgeRoom("ops", "red", null),
             () -> actions.broadcast("ops", "nobody-here", "news", null))) {
       assertThatThrownBy(r::run)
           .isInstanceOfSatisfying(

@@ -115,7 +115,8 @@ class DescriberTest {
             "presence.leave/server-to-client/presence/false",
             "presence.update/server-to-client/presence/false",
             "room.joined/server-to-client/room/false",
-            "room.left/server-to-client/room/false");
+            "room.left/server-to-client/room/false",
+            "room.purged/server-to-client/room/false");
     assertThat(events.get(0).get("payload")).isEqualTo(Map.of("$ref", "#/$defs/RoomRef"));
     assertThat(events.get(0).get("result")).isEqualTo(Map.of("$ref", "#/$defs/RoomState"));
     assertThat(events.get(1).get("payload")).isEqualTo(Map.of("$ref", "#/$defs/PresenceChange"));
@@ -174,7 +175,8 @@ class DescriberTest {
             "other.item/server-to-client/emit",
             "ping-me/server-to-client/emit",
             "room.joined/server-to-client/room",
-            "room.left/server-to-client/room");
+            "room.left/server-to-client/room",
+            "room.purged/server-to-client/room");
     assertThat(events.get(0).get("ack")).isEqualTo(false);
     assertThat(events.get(0).get("payload")).isEqualTo(Map.of("type", "string"));
     assertThat(events.get(0)).doesNotContainKey("result");
