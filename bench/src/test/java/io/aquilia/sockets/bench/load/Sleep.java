@@ -1,28 +1,37 @@
 package io.aquilia.sockets.bench.load;
 
-/** Sleeping for a measured interval, or between polls of a condition. */
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import org.awaitility.core.ConditionTimeoutException;
+
+/** Waiting on conditions (Awaitility): the end of a measured interval, or a polled condition. */
 final class Sleep {
 
   private Sleep() {}
 
+  /** Waits until {@code ms} milliseconds have passed (the length of a measured interval). */
   static void millis(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    long end = System.nanoTime() + ms * 1_000_000;
+    await()
+        .atMost(Duration.ofMillis(ms + 10_000))
+        .pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(Math.max(1, Math.min(ms, 10))))
+        .until(() -> System.nanoTime() >= end);
   }
 
   /** Polls until the condition holds or the timeout passes; returns whether it holds. */
-  static boolean until(java.util.function.BooleanSupplier condition, long timeoutMillis) {
-    long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        return false;
-      }
-      millis(10);
+  static boolean until(BooleanSupplier condition, long timeoutMillis) {
+    try {
+      await()
+          .atMost(Duration.ofMillis(timeoutMillis))
+          .pollDelay(Duration.ZERO)
+          .pollInterval(Duration.ofMillis(10))
+          .until(condition::getAsBoolean);
+      return true;
+    } catch (ConditionTimeoutException e) {
+      return false;
     }
-    return true;
   }
 }

@@ -22,18 +22,14 @@ record Target(URI base) {
 
   /** Waits until the server reports {@code expected} open connections on an endpoint. */
   void awaitOpen(String impl, String endpoint, long expected, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    long seen = -1;
-    while (System.nanoTime() < deadline) {
-      seen = stats(false).open(impl, endpoint);
-      if (seen == expected) {
-        return;
-      }
-      Sleep.millis(50);
+    long[] seen = {-1};
+    if (Sleep.until(
+        () -> (seen[0] = stats(false).open(impl, endpoint)) == expected, timeout.toMillis())) {
+      return;
     }
     throw new IllegalStateException(
         "server reports "
-            + seen
+            + seen[0]
             + " connections on "
             + impl
             + "/"
