@@ -82,7 +82,7 @@ export class FakeSocket {
     this.readyState = 3;
   }
   /** The server accepts: the socket opens and the `connected` message arrives. */
-  accept(limits = {}) {
+  accept(limits = {}, events = []) {
     this.readyState = 1;
     this.frame({
       id: null,
@@ -92,7 +92,7 @@ export class FakeSocket {
         connectionId: 'conn-' + FakeSocket.all.length,
         namespace: '/ws',
         limits: { maxMessageSize: 65536, messageRateLimit: 0, heartbeatInterval: 0, heartbeatTimeout: 0, ...limits },
-        events: [],
+        events,
       },
     });
   }

@@ -275,6 +275,85 @@ test('joined rooms are rejoined first after a reconnection; a left or purged roo
   c.close();
 });
 
+test('after a reconnection, recoverable rooms are recovered from the last position; duplicates are skipped', async () => {
+  const events = ['room.join', 'room.leave', 'room.recover'];
+  const c = new odd.OddSocketClient('http://h', { id: 1, mode: 'SLOW' }, { webSocket: FakeSocket.factory, initialDelayMs: 100, random: () => 1 });
+  const ws = FakeSocket.last();
+  ws.accept({}, events);
+  const seen = [];
+  const results = [];
+  c.onAny((event, payload) => {
+    if (event === 'news') seen.push(payload.n);
+  });
+  c.onRecovered((r) => results.push(r));
+  const state = (room) => ({ room, members: ['me'], presence: [] });
+  const joined = c.roomJoin({ room: 'a', password: null });
+  ws.ackOk('c1', state('a'));
+  await joined;
+  const news = (n, offset, epoch = 'e1') => ({ id: null, type: 'event', event: 'news', payload: { n }, meta: { epoch, offset, room: 'a', ts: 1 } });
+  ws.frame(news(1, 41));
+  ws.frame(news(2, 42));
+  assert.deepEqual(c.position('a'), { epoch: 'e1', offset: 42 });
+
+  ws.drop(1006);
+  mock.timers.tick(100);
+  const next = FakeSocket.last();
+  next.accept({}, events);
+  assert.deepEqual(next.sent.map((m) => m.event), ['room.join'], 'the room is rejoined first');
+  next.ackOk(next.sent[0].id, state('a'));
+  await settle();
+  assert.deepEqual(next.sent[1], { id: next.sent[1].id, type: 'event', event: 'room.recover', payload: { room: 'a', epoch: 'e1', offset: 42 } });
+  // the replay (43, 44), then 44 again live, then the answer
+  next.frame(news(3, 43));
+  next.frame(news(4, 44));
+  next.frame(news(4, 44));
+  next.frame(news(2, 42));
+  next.ackOk(next.sent[1].id, { room: 'a', recovered: true, replayed: 2, epoch: 'e1', offset: 44 });
+  await settle();
+  assert.deepEqual(seen, [1, 2, 3, 4], 'nothing missed, nothing twice');
+  assert.deepEqual(results, [{ room: 'a', recovered: true, replayed: 2, epoch: 'e1', offset: 44 }]);
+
+  // the history was trimmed meanwhile: the gap is reported, and the client continues from the new position
+  next.drop(1006);
+  mock.timers.tick(100);
+  const third = FakeSocket.last();
+  third.accept({}, events);
+  third.ackOk(third.sent[0].id, state('a'));
+  await settle();
+  assert.deepEqual(third.sent[1].payload, { room: 'a', epoch: 'e1', offset: 44 });
+  third.ackOk(third.sent[1].id, { room: 'a', recovered: false, replayed: 0, epoch: 'e2', offset: 7 });
+  await settle();
+  assert.deepEqual(results[1], { room: 'a', recovered: false, replayed: 0, epoch: 'e2', offset: 7 });
+  assert.deepEqual(c.position('a'), { epoch: 'e2', offset: 7 });
+  third.frame(news(5, 8, 'e2'));
+  assert.deepEqual(seen, [1, 2, 3, 4, 5]);
+
+  // leaving forgets the position: no recovery for a room the client is not in
+  const left = c.roomLeave({ room: 'a' });
+  third.ackOk(third.sent[2].id, state('a'));
+  await left;
+  assert.equal(c.position('a'), null);
+  c.close();
+});
+
+test('a server without room.recover is not asked to recover', async () => {
+  const c = new odd.OddSocketClient('http://h', { id: 1, mode: 'SLOW' }, { webSocket: FakeSocket.factory, initialDelayMs: 100, random: () => 1 });
+  const ws = FakeSocket.last();
+  ws.accept({}, ['room.join']);
+  const joined = c.roomJoin({ room: 'a', password: null });
+  ws.ackOk('c1', { room: 'a', members: ['me'], presence: [] });
+  await joined;
+  ws.frame({ id: null, type: 'event', event: 'news', payload: {}, meta: { epoch: 'e', offset: 1, room: 'a' } });
+  ws.drop(1006);
+  mock.timers.tick(100);
+  const next = FakeSocket.last();
+  next.accept({}, ['room.join']);
+  next.ackOk(next.sent[0].id, { room: 'a', members: ['me'], presence: [] });
+  await settle();
+  assert.deepEqual(next.sent.map((m) => m.event), ['room.join']);
+  c.close();
+});
+
 test('a silent connection is pinged, and declared dead after interval + timeout', () => {
   const c = client({ initialDelayMs: 10_000 });
   const ws = FakeSocket.last();

@@ -86,6 +86,24 @@ export interface ErrorEventPayload {
   violations?: Violation[];
 }
 
+/** Where a client is in a recoverable room: the last event it processed. */
+export interface RoomPosition {
+  epoch: string;
+  offset: number;
+}
+
+/**
+ * The answer to a `room.recover` the client sent after a reconnection. `recovered: false` means
+ * events were missed and cannot be replayed (never a silent gap): reload the room's state.
+ */
+export interface RoomRecovery {
+  room: string;
+  recovered: boolean;
+  replayed: number;
+  epoch: string;
+  offset: number;
+}
+
 /** Why the connection ended, given to state listeners. */
 export interface CloseInfo {
   code: number;
@@ -210,6 +228,8 @@ export abstract class AquiliaSocket<Events extends object> {
   private readonly rejoinListeners = new Set<(room: string, error: AquiliaError) => void>();
   private readonly rejoinedListeners = new Set<(room: string, state: unknown) => void>();
   private readonly joined = new Map<string, Joined>();
+  private readonly positions = new Map<string, RoomPosition>();
+  private readonly recoveredListeners = new Set<(result: RoomRecovery) => void>();
   private nextId = 1;
   private attempt = 0;
   private closedByUser = false;
@@ -275,6 +295,27 @@ export abstract class AquiliaSocket<Events extends object> {
     this.rejoinListeners.add(listener);
     return () => {
       this.rejoinListeners.delete(listener);
+    };
+  }
+
+  /**
+   * The last event processed in a recoverable room (`meta.epoch`/`meta.offset`), or null. After a
+   * reconnection the client asks the server for what it missed since then (`room.recover`).
+   */
+  position(room: string): RoomPosition | null {
+    const p = this.positions.get(room);
+    return p ? { ...p } : null;
+  }
+
+  /**
+   * Listens to the recovery of recoverable rooms after a reconnection: the missed events were
+   * delivered to the event listeners first; `recovered: false` reports a gap that could not be
+   * filled.
+   */
+  onRecovered(listener: (result: RoomRecovery) => void): () => void {
+    this.recoveredListeners.add(listener);
+    return () => {
+      this.recoveredListeners.delete(listener);
     };
   }
 
@@ -364,8 +405,12 @@ export abstract class AquiliaSocket<Events extends object> {
     return this.send(event, body, spec).then((data) => {
       const room = data !== null && typeof data === 'object' ? (data as { room?: unknown }).room : undefined;
       if (typeof room === 'string') {
-        if (spec.room === 'join') this.joined.set(room, { event, payload: body, spec });
-        else this.joined.delete(room);
+        if (spec.room === 'join') {
+          this.joined.set(room, { event, payload: body, spec });
+        } else {
+          this.joined.delete(room);
+          this.positions.delete(room);
+        }
       }
       return data;
     });
@@ -390,6 +435,7 @@ export abstract class AquiliaSocket<Events extends object> {
   protected afterConnect(): void {
     for (const [room, j] of [...this.joined]) {
       this.sendFirst(j.event, j.payload, j.spec).then((state) => {
+        this.recover(room);
         for (const l of [...this.rejoinedListeners]) {
           try {
             l(room, state);
@@ -398,8 +444,12 @@ export abstract class AquiliaSocket<Events extends object> {
           }
         }
       }, (e: AquiliaError) => {
-        if (e.code === 'WS_ALREADY_SUBSCRIBED') return;
+        if (e.code === 'WS_ALREADY_SUBSCRIBED') {
+          this.recover(room);
+          return;
+        }
         this.joined.delete(room);
+        this.positions.delete(room);
         for (const l of [...this.rejoinListeners]) {
           try {
             l(room, e);
@@ -409,6 +459,64 @@ export abstract class AquiliaSocket<Events extends object> {
         }
       });
     }
+  }
+
+  /**
+   * Asks for the events of a recoverable room missed while disconnected, when the server offers
+   * `room.recover` and the client has a position in the room. Replayed events arrive before the
+   * answer and go to the listeners like live ones; duplicates are skipped by position.
+   */
+  private recover(room: string): void {
+    const from = this.positions.get(room);
+    if (!from || !this.info || !Array.isArray(this.info.events) || !this.info.events.includes('room.recover')) return;
+    const spec: RequestSpec = { ack: true, check: null, groups: [] };
+    this.send('room.recover', { room, epoch: from.epoch, offset: from.offset }, spec).then(
+      (data) => {
+        const d = (data ?? {}) as Partial<RoomRecovery>;
+        const result: RoomRecovery = {
+          room,
+          recovered: d.recovered === true,
+          replayed: typeof d.replayed === 'number' ? d.replayed : 0,
+          epoch: typeof d.epoch === 'string' ? d.epoch : '',
+          offset: typeof d.offset === 'number' ? d.offset : 0,
+        };
+        const now = this.positions.get(room);
+        if (result.epoch !== '' && (!now || now.epoch !== result.epoch || now.offset < result.offset)) {
+          this.positions.set(room, { epoch: result.epoch, offset: result.offset });
+        }
+        for (const l of [...this.recoveredListeners]) {
+          try {
+            l(result);
+          } catch (x) {
+            report(x);
+          }
+        }
+      },
+      (e: AquiliaError) => {
+        for (const l of [...this.recoveredListeners]) {
+          try {
+            l({ room, recovered: false, replayed: 0, epoch: from.epoch, offset: from.offset });
+          } catch (x) {
+            report(x);
+          }
+        }
+        if (e.code === 'WS_NOT_SUBSCRIBED') this.positions.delete(room);
+      },
+    );
+  }
+
+  /**
+   * Whether an event of a recoverable room is new (and records its position); false for one
+   * already processed (replayed and live copies of the same event).
+   */
+  private fresh(meta: unknown): boolean {
+    if (meta === null || typeof meta !== 'object') return true;
+    const { room, epoch, offset } = meta as { room?: unknown; epoch?: unknown; offset?: unknown };
+    if (typeof room !== 'string' || typeof epoch !== 'string' || typeof offset !== 'number') return true;
+    const seen = this.positions.get(room);
+    if (seen && seen.epoch === epoch && offset <= seen.offset) return false;
+    this.positions.set(room, { epoch, offset });
+    return true;
   }
 
   /**
@@ -454,7 +562,7 @@ export abstract class AquiliaSocket<Events extends object> {
 
   private receive(data: unknown): void {
     this.lastInbound = Date.now();
-    let m: { id?: unknown; type?: unknown; event?: unknown; payload?: unknown };
+    let m: { id?: unknown; type?: unknown; event?: unknown; payload?: unknown; meta?: unknown };
     try {
       m = JSON.parse(String(data));
     } catch (e) {
@@ -467,10 +575,16 @@ export abstract class AquiliaSocket<Events extends object> {
     } else if (m.type === 'ack') {
       this.settle(String(m.id), event, m.payload as { status?: string; data?: unknown; code?: string; message?: string; violations?: Violation[] });
     } else if (m.type === 'event' || m.type === 'system') {
-      if (event === 'room.left' && m.payload !== null && typeof m.payload === 'object') {
-        const room = (m.payload as { room?: unknown }).room;
-        if (typeof room === 'string') this.joined.delete(room);
+      const room =
+        m.payload !== null && typeof m.payload === 'object' ? (m.payload as { room?: unknown }).room : undefined;
+      if (event === 'room.left' && typeof room === 'string') {
+        this.joined.delete(room);
+        this.positions.delete(room);
+      } else if (event === 'room.joined' && typeof room === 'string') {
+        // a room the server joined again after a reconnection (the path room): catch up on it too
+        this.recover(room);
       }
+      if (m.type === 'event' && !this.fresh(m.meta)) return;
       this.dispatch(event, m.payload);
     }
   }

@@ -48,6 +48,8 @@ export class AquiliaSocket {
         this.rejoinListeners = new Set();
         this.rejoinedListeners = new Set();
         this.joined = new Map();
+        this.positions = new Map();
+        this.recoveredListeners = new Set();
         this.nextId = 1;
         this.attempt = 0;
         this.closedByUser = false;
@@ -103,6 +105,25 @@ export class AquiliaSocket {
         this.rejoinListeners.add(listener);
         return () => {
             this.rejoinListeners.delete(listener);
+        };
+    }
+    /**
+     * The last event processed in a recoverable room (`meta.epoch`/`meta.offset`), or null. After a
+     * reconnection the client asks the server for what it missed since then (`room.recover`).
+     */
+    position(room) {
+        const p = this.positions.get(room);
+        return p ? { ...p } : null;
+    }
+    /**
+     * Listens to the recovery of recoverable rooms after a reconnection: the missed events were
+     * delivered to the event listeners first; `recovered: false` reports a gap that could not be
+     * filled.
+     */
+    onRecovered(listener) {
+        this.recoveredListeners.add(listener);
+        return () => {
+            this.recoveredListeners.delete(listener);
         };
     }
     /** Listens to a server→client event; returns the function that stops listening. */
@@ -185,10 +206,13 @@ export class AquiliaSocket {
         return this.send(event, body, spec).then((data) => {
             const room = data !== null && typeof data === 'object' ? data.room : undefined;
             if (typeof room === 'string') {
-                if (spec.room === 'join')
+                if (spec.room === 'join') {
                     this.joined.set(room, { event, payload: body, spec });
-                else
+                }
+                else {
                     this.joined.delete(room);
+                    this.positions.delete(room);
+                }
             }
             return data;
         });
@@ -212,6 +236,7 @@ export class AquiliaSocket {
     afterConnect() {
         for (const [room, j] of [...this.joined]) {
             this.sendFirst(j.event, j.payload, j.spec).then((state) => {
+                this.recover(room);
                 for (const l of [...this.rejoinedListeners]) {
                     try {
                         l(room, state);
@@ -221,9 +246,12 @@ export class AquiliaSocket {
                     }
                 }
             }, (e) => {
-                if (e.code === 'WS_ALREADY_SUBSCRIBED')
+                if (e.code === 'WS_ALREADY_SUBSCRIBED') {
+                    this.recover(room);
                     return;
+                }
                 this.joined.delete(room);
+                this.positions.delete(room);
                 for (const l of [...this.rejoinListeners]) {
                     try {
                         l(room, e);
@@ -234,6 +262,66 @@ export class AquiliaSocket {
                 }
             });
         }
+    }
+    /**
+     * Asks for the events of a recoverable room missed while disconnected, when the server offers
+     * `room.recover` and the client has a position in the room. Replayed events arrive before the
+     * answer and go to the listeners like live ones; duplicates are skipped by position.
+     */
+    recover(room) {
+        const from = this.positions.get(room);
+        if (!from || !this.info || !Array.isArray(this.info.events) || !this.info.events.includes('room.recover'))
+            return;
+        const spec = { ack: true, check: null, groups: [] };
+        this.send('room.recover', { room, epoch: from.epoch, offset: from.offset }, spec).then((data) => {
+            const d = (data ?? {});
+            const result = {
+                room,
+                recovered: d.recovered === true,
+                replayed: typeof d.replayed === 'number' ? d.replayed : 0,
+                epoch: typeof d.epoch === 'string' ? d.epoch : '',
+                offset: typeof d.offset === 'number' ? d.offset : 0,
+            };
+            const now = this.positions.get(room);
+            if (result.epoch !== '' && (!now || now.epoch !== result.epoch || now.offset < result.offset)) {
+                this.positions.set(room, { epoch: result.epoch, offset: result.offset });
+            }
+            for (const l of [...this.recoveredListeners]) {
+                try {
+                    l(result);
+                }
+                catch (x) {
+                    report(x);
+                }
+            }
+        }, (e) => {
+            for (const l of [...this.recoveredListeners]) {
+                try {
+                    l({ room, recovered: false, replayed: 0, epoch: from.epoch, offset: from.offset });
+                }
+                catch (x) {
+                    report(x);
+                }
+            }
+            if (e.code === 'WS_NOT_SUBSCRIBED')
+                this.positions.delete(room);
+        });
+    }
+    /**
+     * Whether an event of a recoverable room is new (and records its position); false for one
+     * already processed (replayed and live copies of the same event).
+     */
+    fresh(meta) {
+        if (meta === null || typeof meta !== 'object')
+            return true;
+        const { room, epoch, offset } = meta;
+        if (typeof room !== 'string' || typeof epoch !== 'string' || typeof offset !== 'number')
+            return true;
+        const seen = this.positions.get(room);
+        if (seen && seen.epoch === epoch && offset <= seen.offset)
+            return false;
+        this.positions.set(room, { epoch, offset });
+        return true;
     }
     /**
      * Sends ahead of the messages queued while disconnected; for use in {@link afterConnect} (to
@@ -295,11 +383,17 @@ export class AquiliaSocket {
             this.settle(String(m.id), event, m.payload);
         }
         else if (m.type === 'event' || m.type === 'system') {
-            if (event === 'room.left' && m.payload !== null && typeof m.payload === 'object') {
-                const room = m.payload.room;
-                if (typeof room === 'string')
-                    this.joined.delete(room);
+            const room = m.payload !== null && typeof m.payload === 'object' ? m.payload.room : undefined;
+            if (event === 'room.left' && typeof room === 'string') {
+                this.joined.delete(room);
+                this.positions.delete(room);
             }
+            else if (event === 'room.joined' && typeof room === 'string') {
+                // a room the server joined again after a reconnection (the path room): catch up on it too
+                this.recover(room);
+            }
+            if (m.type === 'event' && !this.fresh(m.meta))
+                return;
             this.dispatch(event, m.payload);
         }
     }

@@ -13,6 +13,7 @@ final class AdapterStats {
   final LongAdder published = new LongAdder();
   final LongAdder received = new LongAdder();
   final LongAdder skippedWhileDown = new LongAdder();
+  final LongAdder reconnects = new LongAdder();
   private final Map<WireCodec.Reason, LongAdder> dropped = new LinkedHashMap<>();
 
   AdapterStats() {
@@ -30,12 +31,13 @@ final class AdapterStats {
     }
   }
 
-  /** The counters by name: published, received, skippedWhileDown, dropped.REASON. */
+  /** The counters by name: published, received, skippedWhileDown, reconnects, dropped.REASON. */
   Map<String, Long> snapshot() {
     Map<String, Long> m = new LinkedHashMap<>();
     m.put("published", published.sum());
     m.put("received", received.sum());
     m.put("skippedWhileDown", skippedWhileDown.sum());
+    m.put("reconnects", reconnects.sum());
     long total = 0;
     for (var e : dropped.entrySet()) {
       long n = e.getValue().sum();

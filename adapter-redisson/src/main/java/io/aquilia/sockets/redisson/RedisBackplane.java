@@ -2,6 +2,7 @@ package io.aquilia.sockets.redisson;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -150,6 +151,7 @@ public final class RedisBackplane implements AutoCloseable {
       c = RedissonClients.connect(config);
     } catch (RuntimeException e) {
       String why = rootMessage(e);
+      lastFailure = why;
       if (downSince == 0) {
         downSince = System.currentTimeMillis();
         LOG.warning(
@@ -171,6 +173,7 @@ public final class RedisBackplane implements AutoCloseable {
     boolean wasDown = downSince != 0;
     state.set(State.UP);
     if (wasDown) {
+      stats.reconnects.increment();
       LOG.info(Messages.restored(settings.target(), System.currentTimeMillis() - downSince));
       downSince = 0;
     }
@@ -244,6 +247,7 @@ public final class RedisBackplane implements AutoCloseable {
 
   private void markUp() {
     if (state.compareAndSet(State.DOWN, State.UP)) {
+      stats.reconnects.increment();
       LOG.info(Messages.restored(settings.target(), System.currentTimeMillis() - downSince));
       downSince = 0;
       subscriptions.restore();
@@ -337,7 +341,7 @@ public final class RedisBackplane implements AutoCloseable {
         : c.getTopic(channel, StringCodec.INSTANCE);
   }
 
-  private boolean sharded() {
+  boolean sharded() {
     return sharded;
   }
 
@@ -612,6 +616,25 @@ public final class RedisBackplane implements AutoCloseable {
   /** The key names (for tests). */
   Keys keys() {
     return keys;
+  }
+
+  /** Why the backplane cannot carry messages now (for readiness), or empty while Redis answers. */
+  public Optional<String> problem() {
+    State s = state.get();
+    String failure = lastFailure.isEmpty() ? "" : ": " + lastFailure;
+    return switch (s) {
+      case UP -> Optional.empty();
+      case NEW, CONNECTING -> Optional.of("connecting to Redis at " + settings.target() + failure);
+      case DOWN ->
+          Optional.of(
+              "Redis at "
+                  + settings.target()
+                  + " unreachable for "
+                  + (System.currentTimeMillis() - downSince)
+                  + " ms"
+                  + failure);
+      case CLOSED -> Optional.of("the adapter is closed");
+    };
   }
 
   String lastFailure() {

@@ -101,6 +101,19 @@ public final class RedisSocketAdapter implements SocketAdapter {
     return backplane.purge(namespace, room, reason);
   }
 
+  /** Not ready while Redis does not answer (readiness reports the reason). */
+  @Override
+  public java.util.Optional<String> problem() {
+    RedisBackplane b = backplane;
+    return b == null ? java.util.Optional.of("not started") : b.problem();
+  }
+
+  /** {@code redis}: the name health checks and metrics report. */
+  @Override
+  public String name() {
+    return "redis";
+  }
+
   @Override
   public Map<String, Long> stats() {
     RedisBackplane b = backplane;

@@ -328,11 +328,14 @@ class RedisBackplaneTest {
     await().atMost(WAIT).until(() -> b.listensTo(NS, "lobby"));
     get(a.publish(NS, "lobby", "before", null, 0));
     await().atMost(WAIT).until(() -> inb.events.stream().anyMatch(e -> e.contains("before")));
+    assertThat(a.stats()).containsEntry("reconnects", 0L).containsEntry("published", 1L);
+    assertThat(b.stats()).containsEntry("received", 1L);
 
     redis.stop();
     await().atMost(WAIT).until(() -> a.state() == RedisBackplane.State.DOWN);
     await().atMost(WAIT).until(() -> b.state() == RedisBackplane.State.DOWN);
     assertThat(get(a.publish(NS, "lobby", "during", null, 0))).isZero();
+    assertThat(a.problem()).hasValueSatisfying(p -> assertThat(p).contains("unreachable for"));
     // local answers continue
     assertThat(get(b.members(NS, "lobby"))).hasSize(1);
 
@@ -346,6 +349,9 @@ class RedisBackplaneTest {
     await().atMost(WAIT).until(() -> get(a.publish(NS, "lobby", "after", null, 0)) == 1);
     await().atMost(WAIT).until(() -> inb.events.stream().anyMatch(e -> e.contains("after")));
     assertThat(inb.events).noneMatch(e -> e.contains("during"));
+    assertThat(a.stats().get("reconnects")).isEqualTo(1L);
+    assertThat(a.problem()).isEmpty();
+    assertThat(b.stats().get("reconnects")).isEqualTo(1L);
   }
 
   @Test

@@ -20,10 +20,64 @@ import java.util.concurrent.TimeUnit;
 public final class RedisProcess implements AutoCloseable {
 
   private final int port;
+  private final List<String> extra;
   private Process process;
 
   private RedisProcess(int port) {
+    this(port, List.of());
+  }
+
+  private RedisProcess(int port, List<String> extra) {
     this.port = port;
+    this.extra = List.copyOf(extra);
+  }
+
+  /**
+   * A Sentinel on a free port that monitors the master on {@code masterPort} as {@code mymaster}
+   * (quorum 1). Its configuration file is written to a temporary directory (Sentinel rewrites it).
+   */
+  public static RedisProcess sentinel(int masterPort) {
+    int port = freePort();
+    try {
+      java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("aq-sentinel-");
+      java.nio.file.Path conf = dir.resolve("sentinel.conf");
+      java.nio.file.Files.writeString(
+          conf,
+          "port "
+              + port
+              + "\nbind 127.0.0.1\nprotected-mode no\ndir "
+              + dir
+              + "\nsentinel monitor mymaster 127.0.0.1 "
+              + masterPort
+              + " 1\nsentinel down-after-milliseconds mymaster 2000\n");
+      RedisProcess r = new RedisProcess(port, List.of("@" + conf, "--sentinel"));
+      r.startAgain();
+      return r;
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A Redis Cluster node on a free port (its cluster state file in a temporary directory). */
+  public static RedisProcess clusterNode() {
+    int port = freePort();
+    try {
+      java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("aq-cluster-");
+      RedisProcess r =
+          new RedisProcess(
+              port,
+              List.of(
+                  "--cluster-enabled",
+                  "yes",
+                  "--cluster-config-file",
+                  dir.resolve("nodes.conf").toString(),
+                  "--dir",
+                  dir.toString()));
+      r.startAgain();
+      return r;
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Starts a server on a free port. */
@@ -65,9 +119,12 @@ public final class RedisProcess implements AutoCloseable {
       return;
     }
     List<String> cmd = new ArrayList<>();
+    cmd.add("redis-server");
+    if (!extra.isEmpty() && extra.get(0).startsWith("@")) {
+      cmd.add(extra.get(0).substring(1)); // a configuration file comes first
+    }
     cmd.addAll(
         List.of(
-            "redis-server",
             "--port",
             Integer.toString(port),
             "--bind",
@@ -78,6 +135,7 @@ public final class RedisProcess implements AutoCloseable {
             "no",
             "--protected-mode",
             "no"));
+    extra.stream().filter(a -> !a.startsWith("@")).forEach(cmd::add);
     try {
       process =
           new ProcessBuilder(cmd)

@@ -163,7 +163,7 @@ public interface SocketAdapter extends AutoCloseable {
 
   /**
    * Reserves the next offset of a recoverable room. Fails when the adapter keeps no history (the
-   * in-memory one) or cannot reach its store; the runtime then delivers without an offset.
+   * default) or cannot reach its store; the runtime then delivers without an offset.
    */
   default CompletionStage<Offset> reserve(String namespace, String room) {
     return CompletableFuture.failedFuture(

@@ -20,9 +20,12 @@ import java.util.logging.Logger;
  * aquilia.sockets."/ws/chat/:room".message-rate-limit=50}. The quotes may be left out when the path
  * has no dot. As an environment variable, MicroProfile Config's rules apply: every character that
  * is not a letter or digit becomes {@code _}, upper case: {@code
- * AQUILIA_SOCKETS___WS_CHAT__ROOM__MESSAGE_RATE_LIMIT=50}. A key under {@code aquilia.sockets.}
- * that names no socket or no attribute fails the deployment ({@code AQS-031}); so does a value that
- * does not parse ({@code AQS-030}).
+ * AQUILIA_SOCKETS___WS_CHAT__ROOM___MESSAGE_RATE_LIMIT=50} (the quoted key; {@code
+ * AQUILIA_SOCKETS__WS_CHAT__ROOM_MESSAGE_RATE_LIMIT} is the unquoted one). A key under {@code
+ * aquilia.sockets.} that names no socket or no attribute fails the deployment ({@code AQS-031}); so
+ * does a value that does not parse ({@code AQS-030}). Names that come from environment variables
+ * are not checked that way: their form cannot be told apart reliably (servers expose them with dots
+ * of their own), and one server's environment serves all its applications.
  */
 final class ConfigOverrides implements Overrides {
 
@@ -38,6 +41,9 @@ final class ConfigOverrides implements Overrides {
           "aquilia.sockets.admin.token", "aquilia.sockets.adapter", "aquilia.sockets.instance-id");
 
   static final String REDIS_PREFIX = "aquilia.sockets.redis.";
+
+  /** The default ordinal of MicroProfile Config's environment variables source. */
+  static final int ENV_ORDINAL = 300;
 
   private static final String CONFIG_PROVIDER = "org.eclipse.microprofile.config.ConfigProvider";
   private static final Logger LOG = Logger.getLogger(ConfigOverrides.class.getName());
@@ -139,12 +145,26 @@ final class ConfigOverrides implements Overrides {
       for (String name : config.getPropertyNames()) {
         if (name.startsWith(PREFIX)
             && !OTHER_KEYS.contains(name)
-            && !name.startsWith(REDIS_PREFIX)) {
+            && !name.startsWith(REDIS_PREFIX)
+            && !fromEnvironment(config, name)) {
           unknown(name, paths, attributes)
               .ifPresent(why -> problems.add(Messages.unknownConfigKey(name, why)));
         }
       }
       return new ConfigOverrides(values, keys);
+    }
+
+    /** Whether the value of a name comes from the environment variables' config source. */
+    private static boolean fromEnvironment(
+        org.eclipse.microprofile.config.Config config, String name) {
+      try {
+        org.eclipse.microprofile.config.ConfigValue v = config.getConfigValue(name);
+        String source = v.getSourceName() == null ? "" : v.getSourceName();
+        return v.getSourceOrdinal() == ENV_ORDINAL
+            || source.toLowerCase(Locale.ROOT).contains("env");
+      } catch (RuntimeException | LinkageError e) {
+        return false;
+      }
     }
 
     private static Optional<String> unknown(

@@ -60,8 +60,7 @@ public class EndpointRegistrar implements ServletContextListener {
     ServerContainer container =
         (ServerContainer) ctx.getAttribute("jakarta.websocket.server.ServerContainer");
     if (container == null) {
-      throw new IllegalStateException(
-          "AQS-113 No Jakarta WebSocket container in this web application; enable the websocket feature");
+      throw new IllegalStateException(Messages.noWebSocketContainer());
     }
     jsonb = JsonbBuilder.create();
     SocketRuntime runtime =
@@ -95,7 +94,7 @@ public class EndpointRegistrar implements ServletContextListener {
         container.addEndpoint(config);
       } catch (DeploymentException e) {
         throw new IllegalStateException(
-            "AQS-114 The container refused the endpoint " + socket.model().path().jakartaPath(), e);
+            Messages.endpointRefused(socket.model().path().jakartaPath()), e);
       }
     }
   }
@@ -114,7 +113,7 @@ public class EndpointRegistrar implements ServletContextListener {
       try {
         jsonb.close();
       } catch (Exception e) {
-        LOG.log(Level.FINE, "AQS-115 Closing JSON-B failed", e);
+        LOG.log(Level.FINE, Messages.jsonbCloseFailed(), e);
       }
     }
   }
@@ -158,8 +157,7 @@ public class EndpointRegistrar implements ServletContextListener {
       try {
         return Validation.buildDefaultValidatorFactory().getValidator();
       } catch (RuntimeException e2) {
-        LOG.warning(
-            "AQS-116 Bean Validation is not available: payload constraints are not checked");
+        LOG.warning(Messages.noBeanValidation());
         return null;
       }
     }

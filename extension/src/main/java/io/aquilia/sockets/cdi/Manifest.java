@@ -1,5 +1,6 @@
 package io.aquilia.sockets.cdi;
 
+import io.aquilia.sockets.runtime.Messages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
@@ -42,12 +43,7 @@ record Manifest(boolean autoDiscovery, Set<String> controllers) {
         if ("manifest".equals(discovery)) {
           auto = false;
         } else if (!"auto".equals(discovery)) {
-          problems.add(
-              "AQS-017 "
-                  + RESOURCE
-                  + " has discovery="
-                  + discovery
-                  + "; expected 'auto' or 'manifest'");
+          problems.add(Messages.manifestDiscovery(RESOURCE, discovery));
         }
         for (String n : p.getProperty("socket-controllers", "").split(",")) {
           if (!n.isBlank()) {
@@ -56,7 +52,7 @@ record Manifest(boolean autoDiscovery, Set<String> controllers) {
         }
       }
     } catch (IOException e) {
-      problems.add("AQS-017 " + RESOURCE + " cannot be read: " + e.getMessage());
+      problems.add(Messages.manifestUnreadable(RESOURCE, e.getMessage()));
     }
     return new Manifest(auto, names);
   }

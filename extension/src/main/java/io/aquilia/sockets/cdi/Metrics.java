@@ -1,6 +1,7 @@
 package io.aquilia.sockets.cdi;
 
 import io.aquilia.sockets.runtime.LiveSocket;
+import io.aquilia.sockets.runtime.Messages;
 import io.aquilia.sockets.runtime.SocketRuntime;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -23,10 +24,7 @@ final class Metrics {
     try {
       Bridge.install(runtime);
     } catch (RuntimeException | LinkageError e) {
-      LOG.log(
-          Level.WARNING,
-          "AQS-173 MicroProfile Metrics present but not usable; no socket metrics",
-          e);
+      LOG.log(Level.WARNING, Messages.metricsUnusable(), e);
     }
   }
 
@@ -45,7 +43,7 @@ final class Metrics {
               .get()
               .registry();
       if (registry == null) {
-        LOG.warning("AQS-174 MicroProfile Metrics gave no application registry; no socket metrics");
+        LOG.warning(Messages.noMetricsRegistry());
         return;
       }
       io.aquilia.sockets.mp.MetricsObserver observer =

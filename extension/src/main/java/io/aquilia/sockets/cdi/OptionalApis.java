@@ -1,5 +1,7 @@
 package io.aquilia.sockets.cdi;
 
+import io.aquilia.sockets.runtime.Messages;
+
 /** Detects optional APIs (MicroProfile) on the application's class path. */
 final class OptionalApis {
 
@@ -22,8 +24,7 @@ final class OptionalApis {
     try {
       return Class.forName(className, true, OptionalApis.class.getClassLoader());
     } catch (ClassNotFoundException e) {
-      throw new IllegalStateException(
-          "AQS-171 " + className + " is missing from the extension jar", e);
+      throw new IllegalStateException(Messages.optionalApiMissing(className), e);
     }
   }
 

@@ -3,6 +3,7 @@ package io.aquilia.sockets.cdi;
 import io.aquilia.sockets.Broadcaster;
 import io.aquilia.sockets.SocketController;
 import io.aquilia.sockets.SocketNamespace;
+import io.aquilia.sockets.runtime.Messages;
 import io.aquilia.sockets.spi.NamespaceRegistry;
 import java.util.Collection;
 import java.util.Optional;
@@ -13,12 +14,7 @@ final class RegistryBroadcaster implements Broadcaster {
   @Override
   public SocketNamespace of(Class<? extends SocketController> controller) {
     return NamespaceRegistry.lookup(controller)
-        .orElseThrow(
-            () ->
-                new IllegalStateException(
-                    "AQS-100 No deployed socket for "
-                        + controller.getName()
-                        + " (not deployed yet?)"));
+        .orElseThrow(() -> new IllegalStateException(Messages.notDeployed(controller.getName())));
   }
 
   @Override

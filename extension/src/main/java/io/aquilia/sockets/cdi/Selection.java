@@ -1,5 +1,6 @@
 package io.aquilia.sockets.cdi;
 
+import io.aquilia.sockets.runtime.Messages;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -22,10 +23,7 @@ final class Selection {
       Class<?> found =
           discovered.stream().filter(c -> c.getName().equals(name)).findFirst().orElse(null);
       if (found == null) {
-        problems.add(
-            "AQS-015 META-INF/aquilia-sockets.properties lists the controller '"
-                + name
-                + "', which is not a @Socket bean of this application");
+        problems.add(Messages.manifestNotASocket(name));
       } else if (!selected.contains(found)) {
         selected.add(found);
       }
@@ -33,12 +31,7 @@ final class Selection {
     if (!manifest.autoDiscovery()) {
       discovered.stream()
           .filter(c -> !selected.contains(c))
-          .forEach(
-              c ->
-                  LOG.info(
-                      "AQS-112 "
-                          + c.getName()
-                          + " is not listed in the manifest and auto-discovery is off: not registered"));
+          .forEach(c -> LOG.info(Messages.notListed(c.getName())));
     }
     return selected;
   }

@@ -6,6 +6,7 @@ import io.aquilia.sockets.runtime.Admission;
 import io.aquilia.sockets.runtime.Frame;
 import io.aquilia.sockets.runtime.HandshakeInfo;
 import io.aquilia.sockets.runtime.LiveSocket;
+import io.aquilia.sockets.runtime.Messages;
 import io.aquilia.sockets.runtime.RuntimeConnection;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
@@ -84,10 +85,7 @@ public final class AquiliaEndpoint extends Endpoint {
 
   @Override
   public void onError(Session session, Throwable thr) {
-    LOG.log(
-        Level.FINE,
-        "AQS-111 Transport error on connection " + (conn == null ? "?" : conn.id()),
-        thr);
+    LOG.log(Level.FINE, Messages.transportError(conn == null ? "?" : conn.id()), thr);
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.aquilia.sockets.mp;
 
 import io.aquilia.sockets.runtime.LiveSocket;
+import io.aquilia.sockets.runtime.Messages;
 import io.aquilia.sockets.runtime.SocketObserver;
 import io.aquilia.sockets.runtime.SocketRuntime;
 import java.time.Duration;
@@ -89,6 +90,38 @@ public final class MetricsObserver implements SocketObserver {
           "aquilia.sockets.rooms",
           "Rooms with at least one member on this server",
           x -> (long) x.stats().rooms());
+      gauge(
+          s,
+          socket,
+          "aquilia.sockets.heartbeat.timeouts",
+          "Connections closed (1001) for silence beyond the heartbeat timeout (since deployment)",
+          x -> x.stats().heartbeatTimeouts());
+      gauge(
+          s,
+          socket,
+          "aquilia.sockets.room.members",
+          "Room memberships of this server's connections",
+          x -> (long) x.stats().members());
+    }
+    registerAdapterGauges(runtime);
+  }
+
+  /**
+   * One gauge per counter the adapter reports ({@code aquilia.sockets.adapter.published}, {@code
+   * .received}, {@code .reconnects}, {@code .up}, ...), tagged with the adapter's name. The
+   * in-memory adapter reports none.
+   */
+  private void registerAdapterGauges(SocketRuntime runtime) {
+    Tag adapter = new Tag("adapter", runtime.adapterHealth().adapter());
+    for (String key : runtime.adapterStats().keySet()) {
+      registry.gauge(
+          Metadata.builder()
+              .withName("aquilia.sockets.adapter." + dotted(key))
+              .withDescription("Adapter counter '" + key + "' (see docs/operations.md)")
+              .build(),
+          runtime,
+          r -> r.adapterStats().getOrDefault(key, 0L),
+          adapter);
     }
   }
 
@@ -103,6 +136,19 @@ public final class MetricsObserver implements SocketObserver {
         s,
         x -> value.applyAsLong(x),
         socket);
+  }
+
+  /** {@code skippedWhileDown} as {@code skipped.while.down}, so exported names stay lower case. */
+  static String dotted(String key) {
+    StringBuilder b = new StringBuilder(key.length() + 4);
+    for (char c : key.toCharArray()) {
+      if (Character.isUpperCase(c)) {
+        b.append('.').append(Character.toLowerCase(c));
+      } else {
+        b.append(c);
+      }
+    }
+    return b.toString();
   }
 
   @Override
@@ -185,7 +231,7 @@ public final class MetricsObserver implements SocketObserver {
       return registry.counter(
           Metadata.builder().withName(name).withDescription(description).build(), tags);
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "AQS-170 Metric " + name + " cannot be registered", e);
+      LOG.log(Level.WARNING, Messages.metricNotRegistered(name), e);
       throw e;
     }
   }

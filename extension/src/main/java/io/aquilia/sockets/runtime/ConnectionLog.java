@@ -17,27 +17,21 @@ final class ConnectionLog {
 
   static void opened(RuntimeConnection c, String socket) {
     if (LOG.isLoggable(Level.INFO)) {
-      LOG.info("AQS-120 connect id=" + c.id() + " socket=" + socket + " principal=" + principal(c));
+      LOG.info(Messages.connected(c.id(), socket, principal(c)));
     }
   }
 
   static void closed(RuntimeConnection c, String socket, CloseStatus status, long millis) {
     if (LOG.isLoggable(Level.INFO)) {
       LOG.info(
-          "AQS-121 disconnect id="
-              + c.id()
-              + " socket="
-              + socket
-              + " principal="
-              + principal(c)
-              + " code="
-              + status.code()
-              + " duration="
-              + millis
-              + "ms in="
-              + c.receivedCount()
-              + " out="
-              + c.sentCount());
+          Messages.disconnected(
+              c.id(),
+              socket,
+              principal(c),
+              status.code(),
+              millis,
+              c.receivedCount(),
+              c.sentCount()));
     }
   }
 

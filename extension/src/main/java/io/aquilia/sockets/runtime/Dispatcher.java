@@ -80,9 +80,7 @@ final class Dispatcher {
     int capacity = socket.model().limits().inboundQueueSize();
     long n = refused.incrementAndGet();
     socket.delivery().refused().increment();
-    if (Long.bitCount(n) == 1) {
-      LOG.warning(Messages.inboundRejected(conn.id(), capacity, n));
-    }
+    socket.warnings().warn(LOG, Messages.inboundRejected(conn.id(), capacity, n));
     SocketFault busy =
         new SocketFault(
             FaultCode.WS_QUOTA_EXCEEDED,

@@ -16,7 +16,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * The default adapter: membership and presence of one server, in memory. Every operation completes
  * before it returns. Each room is an immutable map from presence key to entry, replaced atomically
  * ({@link ConcurrentHashMap#compute}); an empty room is removed. There are no other instances, so
- * {@link #publish} has nothing to do.
+ * {@link #publish} has nothing to do. The rooms of {@link io.aquilia.sockets.Recoverable} sockets
+ * keep a bounded history here ({@link MemoryHistory}: the last 500 events of up to 2,000 rooms), so
+ * a client that lost its connection to this server recovers what it missed; a restart starts new
+ * epochs (answered "not recovered").
  */
 public final class InMemoryAdapter implements SocketAdapter {
 
@@ -24,6 +27,7 @@ public final class InMemoryAdapter implements SocketAdapter {
 
   private final ConcurrentHashMap<RoomId, Map<String, PresenceEntry>> rooms =
       new ConcurrentHashMap<>();
+  private final MemoryHistory history = new MemoryHistory();
 
   @Override
   public CompletionStage<Void> start(Delivery delivery) {
@@ -92,6 +96,23 @@ public final class InMemoryAdapter implements SocketAdapter {
     return CompletableFuture.completedFuture(null);
   }
 
+  @Override
+  public CompletionStage<Offset> reserve(String namespace, String room) {
+    return CompletableFuture.completedFuture(history.reserve(namespace, room));
+  }
+
+  @Override
+  public CompletionStage<Void> publish(
+      String namespace, String room, String text, String excludeConnectionId, Offset offset) {
+    history.record(namespace, room, offset, text);
+    return CompletableFuture.completedFuture(null);
+  }
+
+  @Override
+  public CompletionStage<History> history(String namespace, String room, Offset since) {
+    return CompletableFuture.completedFuture(history.since(namespace, room, since));
+  }
+
   /** Number of non-empty rooms, all namespaces together. */
   int size() {
     return rooms.size();
@@ -100,6 +121,7 @@ public final class InMemoryAdapter implements SocketAdapter {
   @Override
   public void close() {
     rooms.clear();
+    history.clear();
   }
 
   private static Map<String, PresenceEntry> copy(Map<String, PresenceEntry> entries) {

@@ -44,6 +44,7 @@ public final class LiveSocket implements SocketNamespace {
   private final SocketAdapter adapter;
   private final Recovery recovery;
   private final DeliveryStats delivery = new DeliveryStats();
+  private final ThrottledLog warnings;
   private final Map<String, RuntimeConnection> connections = new ConcurrentHashMap<>();
   private volatile SocketObserver observer = SocketObserver.NONE;
 
@@ -71,8 +72,9 @@ public final class LiveSocket implements SocketNamespace {
     this.controller = controller;
     this.codec = codec;
     this.clock = clock;
+    this.warnings = new ThrottledLog(clock);
     this.dispatcher = new Dispatcher(this, binder, streams);
-    this.protection = new SocketProtection(model, controller, components, clock);
+    this.protection = new SocketProtection(model, controller, components, clock, warnings);
     this.rooms = new Rooms(this, adapter, model.rooms().presence());
     this.adapter = adapter;
     this.recovery =
@@ -141,9 +143,11 @@ public final class LiveSocket implements SocketNamespace {
     return new SocketStats(
         (int) connections.values().stream().filter(RuntimeConnection::isOpen).count(),
         rooms.names().size(),
+        rooms.memberships(),
         delivery.dropped().sum(),
         delivery.slowConsumerCloses().sum(),
-        delivery.refused().sum());
+        delivery.refused().sum(),
+        delivery.heartbeatTimeouts().sum());
   }
 
   /**
@@ -175,6 +179,11 @@ public final class LiveSocket implements SocketNamespace {
 
   Rooms roomIndex() {
     return rooms;
+  }
+
+  /** The socket's budget of WARN lines about drops and abuse. */
+  ThrottledLog warnings() {
+    return warnings;
   }
 
   DeliveryStats delivery() {
@@ -406,12 +415,14 @@ public final class LiveSocket implements SocketNamespace {
     long grace = model.limits().heartbeatTimeoutSeconds() * 1000L;
     for (RuntimeConnection c : connections.values()) {
       if (c.stuckClosing(now, grace)) {
-        LOG.warning(Messages.closeStuck(c.id(), model.limits().heartbeatTimeoutSeconds()));
+        warnings.warn(LOG, Messages.closeStuck(c.id(), model.limits().heartbeatTimeoutSeconds()));
         c.abort();
         closed(c, c.requestedClose().orElse(CloseStatus.GOING_AWAY));
       } else if (!c.isOpen()) {
         continue;
       } else if (now - c.lastActivity() > limit) {
+        delivery.heartbeatTimeouts().increment();
+        warnings.warn(LOG, Messages.heartbeatTimeout(c.id(), name(), now - c.lastActivity()));
         c.close(new CloseStatus(1001, "heartbeat timeout"), true);
       } else {
         c.ping();

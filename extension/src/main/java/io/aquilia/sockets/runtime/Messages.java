@@ -141,6 +141,25 @@ public final class Messages {
         + why;
   }
 
+  /** The manifest's {@code discovery} value is neither auto nor manifest. */
+  public static String manifestDiscovery(String resource, String value) {
+    return manifestProblem(resource, "has discovery=" + value + "; expected 'auto' or 'manifest'");
+  }
+
+  /** The manifest cannot be read. */
+  public static String manifestUnreadable(String resource, String why) {
+    return manifestProblem(resource, "cannot be read: " + why);
+  }
+
+  private static String manifestProblem(String resource, String problem) {
+    return "AQS-017 " + resource + " " + problem;
+  }
+
+  /** A manifest entry that is not a discovered controller. */
+  public static String manifestNotASocket(String name) {
+    return manifestUnknownClass(name, "is not a @Socket bean of this application");
+  }
+
   static String abstractController(Class<?> type) {
     return "AQS-016 " + type.getName() + " is annotated @Socket but is abstract or an interface";
   }
@@ -262,6 +281,112 @@ public final class Messages {
         + ", "
         + total
         + " dropped so far)";
+  }
+
+  /** A controller class used before (or without) its socket being deployed. */
+  public static String notDeployed(String controller) {
+    return "AQS-100 No deployed socket for " + controller + " (not deployed yet?)";
+  }
+
+  static String writeFailed(String connectionId) {
+    return "AQS-108 Write failed on connection " + connectionId;
+  }
+
+  static String pingFailed(String connectionId) {
+    return "AQS-109 Ping failed on connection " + connectionId;
+  }
+
+  static String closeFailed(String connectionId) {
+    return "AQS-110 Close failed on connection " + connectionId;
+  }
+
+  /** The container reported a transport error on a connection. */
+  public static String transportError(String connectionId) {
+    return "AQS-111 Transport error on connection " + connectionId;
+  }
+
+  /** A controller left out because the manifest turns auto-discovery off. */
+  public static String notListed(String controller) {
+    return "AQS-112 "
+        + controller
+        + " is not listed in the manifest and auto-discovery is off: not registered";
+  }
+
+  /** The web application has no WebSocket container. */
+  public static String noWebSocketContainer() {
+    return "AQS-113 No Jakarta WebSocket container in this web application; enable the websocket"
+        + " feature";
+  }
+
+  /** The container refused an endpoint. */
+  public static String endpointRefused(String path) {
+    return "AQS-114 The container refused the endpoint " + path;
+  }
+
+  /** Closing the JSON-B instance failed at undeployment. */
+  public static String jsonbCloseFailed() {
+    return "AQS-115 Closing JSON-B failed";
+  }
+
+  /** No Bean Validation provider. */
+  public static String noBeanValidation() {
+    return "AQS-116 Bean Validation is not available: payload constraints are not checked";
+  }
+
+  static String connected(String id, String socket, String principal) {
+    return "AQS-118 connect id=" + id + " socket=" + socket + " principal=" + principal;
+  }
+
+  static String disconnected(
+      String id, String socket, String principal, int code, long millis, long in, long out) {
+    return "AQS-119 disconnect id="
+        + id
+        + " socket="
+        + socket
+        + " principal="
+        + principal
+        + " code="
+        + code
+        + " duration="
+        + millis
+        + "ms in="
+        + in
+        + " out="
+        + out;
+  }
+
+  /** A metric could not be registered. */
+  public static String metricNotRegistered(String name) {
+    return "AQS-170 Metric " + name + " cannot be registered";
+  }
+
+  /** A class of the extension jar is missing. */
+  public static String optionalApiMissing(String className) {
+    return "AQS-171 " + className + " is missing from the extension jar";
+  }
+
+  static String observerFailed() {
+    return "AQS-172 The metrics observer failed; later failures are not logged";
+  }
+
+  /** MicroProfile Metrics is on the class path but does not work. */
+  public static String metricsUnusable() {
+    return "AQS-173 MicroProfile Metrics present but not usable; no socket metrics";
+  }
+
+  /** MicroProfile Metrics gave no application registry. */
+  public static String noMetricsRegistry() {
+    return "AQS-174 MicroProfile Metrics gave no application registry; no socket metrics";
+  }
+
+  static String heartbeatTimeout(String connectionId, String socket, long silentMillis) {
+    return "AQS-117 Connection "
+        + connectionId
+        + " on "
+        + socket
+        + " closed (1001): nothing received for "
+        + silentMillis
+        + " ms, beyond the heartbeat interval plus timeout";
   }
 
   static String slowConsumerClosed(String connectionId, int capacity) {

@@ -27,6 +27,7 @@ final class Outbox {
   private final OverflowPolicy policy;
   private final Runnable onSlowConsumer;
   private final LongAdder droppedTotal;
+  private final ThrottledLog warnings;
   private final ReentrantLock lock = new ReentrantLock();
   // small at first: every open connection has one, and most are rarely behind
   private final ArrayDeque<Object> queue = new ArrayDeque<>(3);
@@ -47,11 +48,19 @@ final class Outbox {
       int capacity,
       OverflowPolicy policy,
       Runnable onSlowConsumer) {
-    this(connectionId, transport, capacity, policy, onSlowConsumer, new LongAdder());
+    this(
+        connectionId,
+        transport,
+        capacity,
+        policy,
+        onSlowConsumer,
+        new LongAdder(),
+        new ThrottledLog(java.time.Clock.systemUTC()));
   }
 
   /**
    * @param droppedTotal also counts every drop (the socket's total, shared by its connections)
+   * @param warnings the socket's budget of WARN lines (shared by its connections)
    */
   Outbox(
       String connectionId,
@@ -59,7 +68,9 @@ final class Outbox {
       int capacity,
       OverflowPolicy policy,
       Runnable onSlowConsumer,
-      LongAdder droppedTotal) {
+      LongAdder droppedTotal,
+      ThrottledLog warnings) {
+    this.warnings = warnings;
     this.connectionId = connectionId;
     this.transport = transport;
     this.capacity = capacity;
@@ -98,14 +109,14 @@ final class Outbox {
       lock.unlock();
     }
     if (slow) {
-      LOG.warning(Messages.slowConsumerClosed(connectionId, capacity));
+      warnings.warn(LOG, Messages.slowConsumerClosed(connectionId, capacity));
       onSlowConsumer.run();
       return false;
     }
     if (drops > 0) {
       droppedTotal.increment();
       if (Long.bitCount(drops) == 1) {
-        LOG.warning(Messages.dropped(connectionId, policy.name(), drops));
+        warnings.warn(LOG, Messages.dropped(connectionId, policy.name(), drops));
       }
       return policy == OverflowPolicy.DROP_OLDEST;
     }
@@ -156,7 +167,7 @@ final class Outbox {
       lock.unlock();
     }
     if (drops > 0) {
-      LOG.warning(Messages.droppedTotal(connectionId, policy.name(), drops));
+      warnings.warn(LOG, Messages.droppedTotal(connectionId, policy.name(), drops));
     }
     runAll(waiters);
     if (startNow) {
@@ -315,7 +326,7 @@ final class Outbox {
     }
     runAll(waiters);
     if (failure != null && LOG.isLoggable(Level.FINE)) {
-      LOG.log(Level.FINE, "AQS-108 Write failed on connection " + connectionId, failure);
+      LOG.log(Level.FINE, Messages.writeFailed(connectionId), failure);
     }
     if (next != null) {
       write(next);
@@ -346,7 +357,7 @@ final class Outbox {
     try {
       transport.sendPing();
     } catch (RuntimeException e) {
-      LOG.log(Level.FINE, "AQS-109 Ping failed on connection " + connectionId, e);
+      LOG.log(Level.FINE, Messages.pingFailed(connectionId), e);
     }
   }
 
@@ -354,7 +365,7 @@ final class Outbox {
     try {
       transport.close(status.code(), status.reason());
     } catch (RuntimeException e) {
-      LOG.log(Level.FINE, "AQS-110 Close failed on connection " + connectionId, e);
+      LOG.log(Level.FINE, Messages.closeFailed(connectionId), e);
     }
   }
 }

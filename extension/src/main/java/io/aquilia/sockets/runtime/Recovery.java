@@ -7,6 +7,7 @@ import io.aquilia.sockets.RoomRecovery;
 import io.aquilia.sockets.SocketFault;
 import io.aquilia.sockets.spi.SocketAdapter;
 import io.aquilia.sockets.spi.SocketAdapter.Offset;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -84,8 +85,13 @@ final class Recovery {
   }
 
   private void send(String room, String event, Object payload, String exclude, Offset offset) {
-    Map<String, Object> meta =
-        offset == null ? Map.of() : Map.of("epoch", offset.epoch(), "offset", offset.offset());
+    Map<String, Object> meta = new LinkedHashMap<>();
+    if (offset != null) {
+      // the room too: a client in several recoverable rooms keeps one position per room
+      meta.put("epoch", offset.epoch());
+      meta.put("offset", offset.offset());
+      meta.put("room", room);
+    }
     String text =
         socket.codec().encode(new Envelope(null, MessageType.EVENT, event, payload, meta, false));
     rooms.deliver(room, text, exclude);

@@ -285,6 +285,15 @@ final class Rooms {
     return List.copyOf(out);
   }
 
+  /** Room memberships of this server's connections (one per connection and room). */
+  int memberships() {
+    int n = 0;
+    for (Set<RuntimeConnection> members : local.values()) {
+      n += members.size();
+    }
+    return n;
+  }
+
   /** This server's members of a room. */
   List<RuntimeConnection> localMembers(String room) {
     Set<RuntimeConnection> members = local.get(room);

@@ -79,7 +79,8 @@ public final class RuntimeConnection implements Connection {
               socket.delivery().slowConsumerCloses().increment();
               close(CloseStatus.SLOW_CONSUMER, true);
             },
-            socket.delivery().dropped());
+            socket.delivery().dropped(),
+            socket.warnings());
     this.inbound = new InboundQueue(limits.inboundProcessing(), limits.inboundQueueSize());
   }
 

@@ -24,8 +24,7 @@ final class SafeObserver implements SocketObserver {
       r.run();
     } catch (RuntimeException e) {
       if (reported.compareAndSet(false, true)) {
-        LOG.log(
-            Level.WARNING, "AQS-172 The metrics observer failed; later failures are not logged", e);
+        LOG.log(Level.WARNING, Messages.observerFailed(), e);
       }
     }
   }

@@ -41,12 +41,19 @@ public final class SocketProtection {
   private final ConnectionQuota quota;
   private final RateLimiter rate;
   private final Tickets tickets;
+  private final ThrottledLog warnings;
   private final GuardChain guards;
   private final MiddlewareChain middleware;
   private final Set<String> roles;
   private final Map<String, Held> held = new ConcurrentHashMap<>();
 
-  SocketProtection(ControllerModel model, Object controller, Components components, Clock clock) {
+  SocketProtection(
+      ControllerModel model,
+      Object controller,
+      Components components,
+      Clock clock,
+      ThrottledLog warnings) {
+    this.warnings = warnings;
     this.path = model.path().template();
     this.settings = model.protection();
     this.origins = new OriginPolicy(model.limits().allowedOrigins(), settings.allowMissingOrigin());
@@ -79,7 +86,7 @@ public final class SocketProtection {
     boolean ok = origins.allows(origin);
     if (!ok) {
       counters.handshakesRefused.increment();
-      LOG.warning(Messages.originRefused(path, String.valueOf(origin)));
+      warnings.warn(LOG, Messages.originRefused(path, String.valueOf(origin)));
     }
     return ok;
   }
@@ -131,7 +138,7 @@ public final class SocketProtection {
   private DoorDecision decide(DoorRequest r) {
     String origin = r.header("Origin");
     if (!origins.allows(origin)) {
-      LOG.warning(Messages.originRefused(path, String.valueOf(origin)));
+      warnings.warn(LOG, Messages.originRefused(path, String.valueOf(origin)));
       return refuse(
           403,
           new SocketFault(
@@ -318,7 +325,7 @@ public final class SocketProtection {
                 + ")"));
     if (v == TokenBucket.Verdict.CLOSE) {
       counters.rateLimitCloses.increment();
-      LOG.warning(Messages.rateLimitClosed(conn.id(), path, p.closeAfter()));
+      warnings.warn(LOG, Messages.rateLimitClosed(conn.id(), path, p.closeAfter()));
       conn.close(new CloseStatus(c.closeCode(), c.defaultMessage()), false);
     }
     return false;

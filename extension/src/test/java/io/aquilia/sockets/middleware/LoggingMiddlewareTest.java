@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.aquilia.sockets.CloseStatus;
 import io.aquilia.sockets.Connection;
 import io.aquilia.sockets.Envelope;
+import io.aquilia.sockets.testing.LogLines;
 import java.lang.reflect.Proxy;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,30 +17,16 @@ import org.junit.jupiter.api.Test;
 /** The logging middleware logs events and ids, and payloads only when asked to. */
 class LoggingMiddlewareTest {
 
-  final List<String> lines = new CopyOnWriteArrayList<>();
-  final Logger log = Logger.getLogger(LoggingMiddleware.class.getName());
-  final Handler handler =
-      new Handler() {
-        @Override
-        public void publish(LogRecord r) {
-          lines.add(r.getMessage());
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-      };
+  LogLines log;
 
   @BeforeEach
   void capture() {
-    log.addHandler(handler);
+    log = LogLines.capture(Logger.getLogger(LoggingMiddleware.class.getName()));
   }
 
   @AfterEach
   void release() {
-    log.removeHandler(handler);
+    log.close();
   }
 
   static Connection connection() {
@@ -67,7 +50,7 @@ class LoggingMiddlewareTest {
     m.onConnect(connection());
     assertThat(m.onMessage(connection(), e, () -> "done")).isEqualTo("done");
     m.onDisconnect(connection(), new CloseStatus(1000, "bye"));
-    assertThat(lines)
+    assertThat(log.all())
         .containsExactly(
             "AQS-145 connect /ws/x connection=c1 user=- address=-",
             "AQS-146 message /ws/x connection=c1 event=chat.send id=7",
@@ -79,7 +62,7 @@ class LoggingMiddlewareTest {
     LoggingMiddleware verbose = new LoggingMiddleware(true) {};
     Envelope e = new Envelope("7", null, "chat.send", "{\"text\":\"hi\"}", Map.of(), false);
     verbose.onMessage(connection(), e, () -> null);
-    assertThat(lines)
+    assertThat(log.all())
         .containsExactly(
             "AQS-146 message /ws/x connection=c1 event=chat.send id=7 payload={\"text\":\"hi\"}");
   }

@@ -687,11 +687,13 @@ class LiveSocketTest {
     runtime.heartbeat();
     assertThat(t.pings).isEqualTo(2);
     assertThat(t.closeCode).isNull();
+    assertThat(socket.stats().heartbeatTimeouts()).isZero();
 
     clock.advance(Duration.ofMillis(1));
     runtime.heartbeat();
     assertThat(t.closeCode).isEqualTo(1001);
     assertThat(t.closeReason).isEqualTo("heartbeat timeout");
+    assertThat(socket.stats().heartbeatTimeouts()).isEqualTo(1);
     assertThat(c.isOpen()).isFalse();
     socket.closed(c, new CloseStatus(1006, ""));
     assertThat(live.disconnects).containsExactly(new CloseStatus(1001, "heartbeat timeout"));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aquilia.sockets.CloseStatus;
 import io.aquilia.sockets.OverflowPolicy;
+import io.aquilia.sockets.testing.LogLines;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -329,9 +330,11 @@ class OutboxTest {
   void everyDropIsCountedInTheSocketsTotal() {
     FakeTransport t = FakeTransport.manual();
     java.util.concurrent.atomic.LongAdder total = new java.util.concurrent.atomic.LongAdder();
-    Outbox a = new Outbox("a", t, 1, OverflowPolicy.DROP_NEWEST, () -> {}, total);
+    ThrottledLog budget = new ThrottledLog(java.time.Clock.systemUTC());
+    Outbox a = new Outbox("a", t, 1, OverflowPolicy.DROP_NEWEST, () -> {}, total, budget);
     Outbox b =
-        new Outbox("b", FakeTransport.manual(), 1, OverflowPolicy.DROP_OLDEST, () -> {}, total);
+        new Outbox(
+            "b", FakeTransport.manual(), 1, OverflowPolicy.DROP_OLDEST, () -> {}, total, budget);
     for (Outbox o : List.of(a, b)) {
       o.offer("in flight");
       o.offer("queued");
@@ -345,30 +348,11 @@ class OutboxTest {
 
   /** Records the WARN lines of the Outbox logger during {@code body}. */
   static List<String> warnings(Runnable body) {
-    java.util.logging.Logger log = java.util.logging.Logger.getLogger(Outbox.class.getName());
-    List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
-    java.util.logging.Handler h =
-        new java.util.logging.Handler() {
-          @Override
-          public void publish(java.util.logging.LogRecord r) {
-            if (r.getLevel() == java.util.logging.Level.WARNING) {
-              lines.add(r.getMessage());
-            }
-          }
-
-          @Override
-          public void flush() {}
-
-          @Override
-          public void close() {}
-        };
-    log.addHandler(h);
-    try {
+    try (LogLines lines =
+        LogLines.capture(java.util.logging.Logger.getLogger(Outbox.class.getName()))) {
       body.run();
-    } finally {
-      log.removeHandler(h);
+      return lines.warnings();
     }
-    return lines;
   }
 
   @Test
@@ -401,5 +385,33 @@ class OutboxTest {
             });
     assertThat(slow).anyMatch(l -> l.startsWith("AQS-105 Connection c1 closed as a slow consumer"));
     assertThat(slowConsumer.get()).isEqualTo(1);
+  }
+
+  @Test
+  void aThousandSlowConsumersShareOneBudgetOfWarnLines() {
+    ThrottledLog budget = new ThrottledLog(java.time.Clock.systemUTC());
+    java.util.concurrent.atomic.LongAdder total = new java.util.concurrent.atomic.LongAdder();
+    AtomicInteger closed = new AtomicInteger();
+    List<String> lines =
+        warnings(
+            () -> {
+              for (int i = 0; i < 1000; i++) {
+                Outbox o =
+                    new Outbox(
+                        "c" + i,
+                        FakeTransport.manual(),
+                        1,
+                        OverflowPolicy.CLOSE,
+                        closed::incrementAndGet,
+                        total,
+                        budget);
+                o.offer("a");
+                o.offer("b");
+                o.offer("c");
+              }
+            });
+    assertThat(closed.get()).isEqualTo(1000);
+    assertThat(lines).hasSize(ThrottledLog.PER_WINDOW);
+    assertThat(budget.suppressed()).isEqualTo(1000 - ThrottledLog.PER_WINDOW);
   }
 }

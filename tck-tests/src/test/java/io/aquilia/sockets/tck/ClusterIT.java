@@ -9,6 +9,7 @@ import io.aquilia.sockets.tck.cluster.ClusterSocket;
 import io.aquilia.sockets.tck.cluster.NewsSocket;
 import io.aquilia.sockets.tck.support.Deployments;
 import io.aquilia.sockets.tck.support.PeerServer;
+import io.aquilia.sockets.tck.support.Prometheus;
 import io.aquilia.sockets.tck.support.WsClient;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -163,6 +164,22 @@ class ClusterIT {
     return WsClient.parseObject(r.body());
   }
 
+  private static JsonObject health(URL server, String path) throws Exception {
+    URI uri = URI.create("http://127.0.0.1:" + server.getPort() + path);
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+    return WsClient.parseObject(r.body());
+  }
+
+  private static JsonObject check(JsonObject health, String name) {
+    return health.getJsonArray("checks").stream()
+        .map(v -> v.asJsonObject())
+        .filter(c -> name.equals(c.getString("name")))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no check " + name + " in " + health));
+  }
+
   private static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
@@ -305,17 +322,7 @@ class ClusterIT {
   }
 
   private static JsonObject recover(WsClient c, String epoch, long offset) {
-    String id =
-        c.sendEvent(
-            "room.recover",
-            Json.createObjectBuilder()
-                .add("room", "feed")
-                .add("epoch", epoch)
-                .add("offset", offset)
-                .build());
-    JsonObject ack = c.awaitAck(id);
-    assertThat(ack.getJsonObject("payload").getString("status")).as(ack.toString()).isEqualTo("ok");
-    return ack.getJsonObject("payload").getJsonObject("data");
+    return c.recover("feed", epoch, offset);
   }
 
   @Test
@@ -393,6 +400,15 @@ class ClusterIT {
       // local delivery continues while Redis is down
       alice.awaitAck(alice.sendEvent("say", line("during")));
       alice.awaitMessage(m -> said(m, "during"));
+      // readiness goes DOWN with the reason, liveness stays UP
+      JsonObject ready = health(base, "/health/ready");
+      assertThat(ready.getString("status")).isEqualTo("DOWN");
+      JsonObject adapterCheck = check(ready, "aquilia-sockets-adapter");
+      assertThat(adapterCheck.getString("status")).isEqualTo("DOWN");
+      assertThat(adapterCheck.getJsonObject("data").getString("adapter")).isEqualTo("redis");
+      assertThat(adapterCheck.getJsonObject("data").getString("reason")).isNotBlank();
+      assertThat(check(health(base, "/health/live"), "aquilia-sockets").getString("status"))
+          .isEqualTo("UP");
 
       redis.startAgain();
       // delivery across instances resumes without a restart
@@ -412,6 +428,22 @@ class ClusterIT {
       await()
           .atMost(WAIT)
           .until(() -> presenceList(alice, "r6").getJsonArray("presence").size() == 2);
+      // operators see it in the metrics: the reconnect, traffic both ways, the members
+      String metrics = Prometheus.scrape(base);
+      String redisAdapter = "adapter=\"redis\"";
+      assertThat(Prometheus.value(metrics, "aquilia_sockets_adapter_reconnects", redisAdapter))
+          .isGreaterThanOrEqualTo(1);
+      assertThat(Prometheus.value(metrics, "aquilia_sockets_adapter_published", redisAdapter))
+          .isPositive();
+      assertThat(Prometheus.value(metrics, "aquilia_sockets_adapter_received", redisAdapter))
+          .isPositive();
+      assertThat(
+              Prometheus.value(metrics, "aquilia_sockets_adapter_skipped_while_down", redisAdapter))
+          .isPositive();
+      assertThat(Prometheus.value(metrics, "aquilia_sockets_adapter_up", redisAdapter))
+          .isEqualTo(1);
+      assertThat(Prometheus.value(metrics, "aquilia_sockets_room_members", "socket=\"" + NS + "\""))
+          .isGreaterThanOrEqualTo(1);
     }
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aquilia.sockets.tck.ops.OpsSocket;
 import io.aquilia.sockets.tck.support.Deployments;
+import io.aquilia.sockets.tck.support.Prometheus;
 import io.aquilia.sockets.tck.support.WsClient;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -88,15 +89,24 @@ class OperationsIT {
       ws.sendEvent("u1", "no.such.event", "{}");
       ws.awaitAck("u1");
       String metrics = get("/metrics?scope=application").body();
-      assertThat(value(metrics, "aquilia_sockets_connections_open", "socket=\"/ws/ops\""))
+      assertThat(
+              Prometheus.value(metrics, "aquilia_sockets_connections_open", "socket=\"/ws/ops\""))
           .isGreaterThanOrEqualTo(1);
-      assertThat(value(metrics, "aquilia_sockets_messages_received_total", "event=\"note\""))
+      assertThat(
+              Prometheus.value(
+                  metrics, "aquilia_sockets_messages_received_total", "event=\"note\""))
           .isEqualTo(2);
-      assertThat(value(metrics, "aquilia_sockets_messages_received_total", "event=\"(unknown)\""))
+      assertThat(
+              Prometheus.value(
+                  metrics, "aquilia_sockets_messages_received_total", "event=\"(unknown)\""))
           .isEqualTo(1);
-      assertThat(value(metrics, "aquilia_sockets_errors_total", "code=\"WS_MESSAGE_INVALID\""))
+      assertThat(
+              Prometheus.value(
+                  metrics, "aquilia_sockets_errors_total", "code=\"WS_MESSAGE_INVALID\""))
           .isEqualTo(1);
-      assertThat(value(metrics, "aquilia_sockets_errors_total", "code=\"WS_INTERNAL_ERROR\""))
+      assertThat(
+              Prometheus.value(
+                  metrics, "aquilia_sockets_errors_total", "code=\"WS_INTERNAL_ERROR\""))
           .isEqualTo(1);
       // every reply to a message with an id is timed, success or error: n1 and n2
       // Liberty exports timers in seconds (_seconds_count), Payara in nanoseconds (_count)
@@ -104,21 +114,8 @@ class OperationsIT {
           metrics.contains("aquilia_sockets_ack_latency_seconds_count")
               ? "aquilia_sockets_ack_latency_seconds_count"
               : "aquilia_sockets_ack_latency_count";
-      assertThat(value(metrics, timerCount, "event=\"note\"")).isEqualTo(2);
+      assertThat(Prometheus.value(metrics, timerCount, "event=\"note\"")).isEqualTo(2);
       assertThat(metrics).doesNotContain("no.such.event");
     }
-  }
-
-  /**
-   * The value of the first Prometheus sample of {@code name} whose labels contain {@code label}.
-   */
-  private static long value(String metrics, String name, String label) {
-    for (String line : metrics.split("\n")) {
-      if (line.startsWith(name + "{") && line.contains(label)) {
-        String v = line.substring(line.lastIndexOf(' ') + 1);
-        return (long) Double.parseDouble(v);
-      }
-    }
-    throw new AssertionError("no sample " + name + " with " + label + " in:\n" + metrics);
   }
 }

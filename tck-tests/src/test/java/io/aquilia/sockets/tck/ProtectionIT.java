@@ -284,7 +284,7 @@ class ProtectionIT {
           open.add(r);
           assertThat(r.responseHead()).doesNotContain("Retry-After");
         } else {
-          assertThat(r.responseHead()).contains("Retry-After");
+          assertThat(r.responseHead()).as(r.describe()).contains("Retry-After");
           r.close();
         }
       }

@@ -49,13 +49,16 @@ public final class RawWs implements AutoCloseable {
   private final OutputStream out;
   private final int status;
   private final String responseHead;
+  private final String responseBody;
 
-  private RawWs(Socket socket, int status, String responseHead) throws IOException {
+  private RawWs(Socket socket, int status, String responseHead, String responseBody)
+      throws IOException {
     this.socket = socket;
     this.in = socket.getInputStream();
     this.out = socket.getOutputStream();
     this.status = status;
     this.responseHead = responseHead;
+    this.responseBody = responseBody;
   }
 
   /** A handshake with the usual headers plus {@code extra} (a null value removes a header). */
@@ -87,7 +90,8 @@ public final class RawWs implements AutoCloseable {
     s.getOutputStream().flush();
     String head = readHead(s.getInputStream());
     int status = Integer.parseInt(head.split(" ", 3)[1]);
-    return new RawWs(s, status, head);
+    String body = status == 101 ? "" : readBody(s.getInputStream(), head);
+    return new RawWs(s, status, head, body);
   }
 
   /** The HTTP status of the handshake response (101 when upgraded). */
@@ -98,6 +102,16 @@ public final class RawWs implements AutoCloseable {
   /** The response status line and headers. */
   public String responseHead() {
     return responseHead;
+  }
+
+  /** The body of a refused handshake (up to 16 KiB; empty when upgraded). */
+  public String responseBody() {
+    return responseBody;
+  }
+
+  /** The response head and body, for assertion messages. */
+  public String describe() {
+    return responseHead + responseBody;
   }
 
   /** Sends one masked frame. */
@@ -248,6 +262,18 @@ public final class RawWs implements AutoCloseable {
       masked[i] = (byte) (payload[i] ^ m[i & 3]);
     }
     return masked;
+  }
+
+  private static String readBody(InputStream in, String head) throws IOException {
+    int length = 0;
+    for (String line : head.split("\r\n")) {
+      int colon = line.indexOf(':');
+      if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase("Content-Length")) {
+        length = Math.min(16_384, Integer.parseInt(line.substring(colon + 1).trim()));
+      }
+    }
+    byte[] body = in.readNBytes(length);
+    return new String(body, StandardCharsets.UTF_8);
   }
 
   private static String readHead(InputStream in) throws IOException {

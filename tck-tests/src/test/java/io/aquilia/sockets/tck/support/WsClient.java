@@ -292,6 +292,28 @@ public final class WsClient implements AutoCloseable {
     return send(envelope(id, event, parse(payloadJson)));
   }
 
+  /**
+   * Sends {@code room.recover} for a room from a position and returns the successful answer's
+   * {@code data} ({@code recovered}, {@code replayed}, {@code epoch}, {@code offset}); fails on an
+   * error answer.
+   */
+  public JsonObject recover(String room, String epoch, long offset) {
+    String id =
+        sendEvent(
+            "room.recover",
+            Json.createObjectBuilder()
+                .add("room", room)
+                .add("epoch", epoch)
+                .add("offset", offset)
+                .build());
+    JsonObject ack = awaitAck(id);
+    JsonObject payload = ack.getJsonObject("payload");
+    if (!"ok".equals(payload.getString("status", ""))) {
+      throw new AssertionError("room.recover failed: " + ack);
+    }
+    return payload.getJsonObject("data");
+  }
+
   /** Sends an event with a generated id and returns the id (for {@link #awaitAck(String)}). */
   public String sendEvent(String event, JsonValue payload) {
     String id = "c" + IDS.incrementAndGet();
