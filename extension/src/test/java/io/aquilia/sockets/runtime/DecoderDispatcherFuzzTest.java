@@ -115,63 +115,90 @@ class DecoderDispatcherFuzzTest {
   @Test
   void everyMutatedInputGetsOneDefinedAnswer() throws Exception {
     Random random = new Random(SEED);
-    // the handler failures are logged with their stack traces (AQS-102): not 20,000 of them here
-    java.util.logging.Logger dispatcherLog =
-        java.util.logging.Logger.getLogger(Dispatcher.class.getName());
-    java.util.logging.Level level = dispatcherLog.getLevel();
-    dispatcherLog.setLevel(java.util.logging.Level.OFF);
-    Set<String> codes =
-        Arrays.stream(FaultCode.values()).map(Enum::name).collect(Collectors.toSet());
-    try (Jsonb jsonb = JsonbBuilder.create();
-        ValidatorFactory validation = Validation.buildDefaultValidatorFactory()) {
-      MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-      DeploymentModel d = DeploymentModel.of(List.of(Fuzz.class));
-      SocketRuntime runtime =
-          new SocketRuntime(
-              d.models(), m -> new Fuzz(), jsonb, validation.getValidator(), clock, false);
-      LiveSocket socket = runtime.sockets().get(0);
-      FakeTransport t = FakeTransport.synchronous();
-      RuntimeConnection c =
-          socket.open(t, new HandshakeInfo("/ws/fuzz", Map.of(), Map.of(), Map.of(), null));
-      t.texts.clear();
+    int decodedFailures = 0;
+    try (Harness h = new Harness()) {
       long baseline = usedHeap();
-      int decodedFailures = 0;
       for (int i = 0; i < INPUTS; i++) {
         String input = mutate(random, CORPUS.get(random.nextInt(CORPUS.size())));
-        Frame frame = socket.codec().decode(input, MAX_BYTES);
-        socket.frame(c, frame);
-        List<String> replies = t.texts();
-        t.texts.clear();
-        String where = "input #" + i + ": " + abbreviate(input);
-        assertThat(replies).as(where).hasSizeLessThanOrEqualTo(1);
-        assertThat(c.isOpen()).as(where).isTrue();
-        if (frame instanceof Frame.Malformed) {
+        if (h.check("input #" + i, input)) {
           decodedFailures++;
-          assertThat(replies).as(where).hasSize(1);
-          assertThat(codes).as(where).contains(code(replies.get(0)));
-        } else {
-          Object id = ((Frame.Message) frame).envelope().id();
-          String event = ((Frame.Message) frame).envelope().event();
-          boolean pong =
-              ((Frame.Message) frame).envelope().type() == io.aquilia.sockets.MessageType.CONTROL
-                  && "pong".equals(event);
-          if (id != null && !pong) {
-            assertThat(replies).as(where).hasSize(1);
-            assertThat(reply(replies.get(0)).get("id")).as(where).isEqualTo(id);
-          }
-          String code = replies.isEmpty() ? null : code(replies.get(0));
-          if (code != null) {
-            assertThat(codes).as(where).contains(code);
-          }
         }
       }
-      assertThat(decodedFailures)
-          .as("the mutations reach the error paths")
-          .isGreaterThan(INPUTS / 10);
-      assertThat(decodedFailures).as("and the handlers").isLessThan(INPUTS - INPUTS / 10);
       assertThat(usedHeap() - baseline).as("heap growth").isLessThan(64L * 1024 * 1024);
+    }
+    assertThat(decodedFailures)
+        .as("the mutations reach the error paths")
+        .isGreaterThan(INPUTS / 10);
+    assertThat(decodedFailures).as("and the handlers").isLessThan(INPUTS - INPUTS / 10);
+  }
+
+  /**
+   * One connection of the fuzz socket on a runtime without a container, and the check of one input:
+   * decoded and dispatched, the connection stays open, at most one frame answers it, an input that
+   * does not decode gets exactly one error with a catalogue code, and a message with a readable id
+   * gets exactly one reply with that id. Shared with {@link DecoderDispatcherJazzerTest}.
+   */
+  static final class Harness implements AutoCloseable {
+    private static final Set<String> CODES =
+        Arrays.stream(FaultCode.values()).map(Enum::name).collect(Collectors.toSet());
+    private final java.util.logging.Logger dispatcherLog =
+        java.util.logging.Logger.getLogger(Dispatcher.class.getName());
+    private final java.util.logging.Level level = dispatcherLog.getLevel();
+    private final Jsonb jsonb = JsonbBuilder.create();
+    private final ValidatorFactory validation = Validation.buildDefaultValidatorFactory();
+    private final SocketRuntime runtime;
+    private final LiveSocket socket;
+    private final FakeTransport t = FakeTransport.synchronous();
+    private final RuntimeConnection c;
+
+    Harness() {
+      // the handler failures are logged with their stack traces (AQS-102): not thousands here
+      dispatcherLog.setLevel(java.util.logging.Level.OFF);
+      MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+      DeploymentModel d = DeploymentModel.of(List.of(Fuzz.class));
+      runtime =
+          new SocketRuntime(
+              d.models(), m -> new Fuzz(), jsonb, validation.getValidator(), clock, false);
+      socket = runtime.sockets().get(0);
+      c = socket.open(t, new HandshakeInfo("/ws/fuzz", Map.of(), Map.of(), Map.of(), null));
+      t.texts.clear();
+    }
+
+    /** Checks one input; true when it did not decode. */
+    boolean check(String name, String input) {
+      Frame frame = socket.codec().decode(input, MAX_BYTES);
+      socket.frame(c, frame);
+      List<String> replies = t.texts();
+      t.texts.clear();
+      String where = name + ": " + abbreviate(input);
+      assertThat(replies).as(where).hasSizeLessThanOrEqualTo(1);
+      assertThat(c.isOpen()).as(where).isTrue();
+      if (frame instanceof Frame.Malformed) {
+        assertThat(replies).as(where).hasSize(1);
+        assertThat(CODES).as(where).contains(code(replies.get(0)));
+        return true;
+      }
+      Object id = ((Frame.Message) frame).envelope().id();
+      String event = ((Frame.Message) frame).envelope().event();
+      boolean pong =
+          ((Frame.Message) frame).envelope().type() == io.aquilia.sockets.MessageType.CONTROL
+              && "pong".equals(event);
+      if (id != null && !pong) {
+        assertThat(replies).as(where).hasSize(1);
+        assertThat(reply(replies.get(0)).get("id")).as(where).isEqualTo(id);
+      }
+      String code = replies.isEmpty() ? null : code(replies.get(0));
+      if (code != null) {
+        assertThat(CODES).as(where).contains(code);
+      }
+      return false;
+    }
+
+    @Override
+    public void close() throws Exception {
       runtime.close();
-    } finally {
+      validation.close();
+      jsonb.close();
       dispatcherLog.setLevel(level);
     }
   }
@@ -271,7 +298,7 @@ class DecoderDispatcherFuzzTest {
     return s.length() <= 200 ? s : s.substring(0, 200) + "... (" + s.length() + " chars)";
   }
 
-  private static long usedHeap() {
+  static long usedHeap() {
     System.gc();
     Runtime rt = Runtime.getRuntime();
     return rt.totalMemory() - rt.freeMemory();
