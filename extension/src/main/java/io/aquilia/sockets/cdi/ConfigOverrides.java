@@ -20,7 +20,7 @@ import java.util.logging.Logger;
  * aquilia.sockets."/ws/chat/:room".message-rate-limit=50}. The quotes may be left out when the path
  * has no dot. As an environment variable, MicroProfile Config's rules apply: every character that
  * is not a letter or digit becomes {@code _}, upper case: {@code
- * AQUILIA_SOCKETS___WS_CHAT__ROOM___MESSAGE_RATE_LIMIT=50} (the quoted key; {@code
+ * AQUILIA_SOCKETS___WS_CHAT__ROOM__MESSAGE_RATE_LIMIT=50} (the quoted key; {@code
  * AQUILIA_SOCKETS__WS_CHAT__ROOM_MESSAGE_RATE_LIMIT} is the unquoted one). A key under {@code
  * aquilia.sockets.} that names no socket or no attribute fails the deployment ({@code AQS-031}); so
  * does a value that does not parse ({@code AQS-030}). Names that come from environment variables
@@ -65,7 +65,34 @@ final class ConfigOverrides implements Overrides {
     if (!present(loader)) {
       return Overrides.NONE;
     }
-    return MpConfig.read(loader, paths(controllers), problems);
+    return load(loader, controllers, problems, System::getenv);
+  }
+
+  /**
+   * As {@link #load(ClassLoader, Collection, List)}, reading environment variables from {@code
+   * env}.
+   */
+  static Overrides load(
+      ClassLoader loader,
+      Collection<Class<?>> controllers,
+      List<String> problems,
+      java.util.function.UnaryOperator<String> env) {
+    if (!present(loader)) {
+      return Overrides.NONE;
+    }
+    return MpConfig.read(loader, paths(controllers), problems, env);
+  }
+
+  /**
+   * A key as an environment variable, by MicroProfile Config's rule: every character that is not a
+   * letter or digit becomes {@code _}, upper case.
+   */
+  static String envName(String key) {
+    StringBuilder b = new StringBuilder(key.length());
+    for (char c : key.toCharArray()) {
+      b.append(c < 128 && Character.isLetterOrDigit(c) ? Character.toUpperCase(c) : '_');
+    }
+    return b.toString();
   }
 
   @Override
@@ -118,7 +145,11 @@ final class ConfigOverrides implements Overrides {
   /** The only class that touches MicroProfile Config, loaded only when it is present. */
   private static final class MpConfig {
 
-    static Overrides read(ClassLoader loader, Set<String> paths, List<String> problems) {
+    static Overrides read(
+        ClassLoader loader,
+        Set<String> paths,
+        List<String> problems,
+        java.util.function.UnaryOperator<String> env) {
       org.eclipse.microprofile.config.Config config =
           org.eclipse.microprofile.config.ConfigProvider.getConfig(loader);
       Map<String, String> attributes = new HashMap<>();
@@ -131,14 +162,34 @@ final class ConfigOverrides implements Overrides {
         for (String attribute : Overrides.ATTRIBUTES) {
           String quoted = key(path, attribute);
           String plain = PREFIX + path + "." + kebab(attribute);
+          String key = null;
+          String value = null;
+          int ordinal = Integer.MIN_VALUE;
           for (String k : List.of(quoted, plain)) {
             Optional<String> v = config.getOptionalValue(k, String.class);
             if (v.isPresent()) {
-              values.put(path + '\u0000' + attribute, v.get());
-              keys.put(path + '\u0000' + attribute, k);
-              LOG.info(Messages.overrideApplied(k, v.get()));
+              key = k;
+              value = v.get();
+              ordinal = ordinal(config, k);
               break;
             }
+          }
+          // read the variable too, whatever the server's own mapping of quoted keys; it wins over
+          // sources below the environment's ordinal
+          if (ordinal < ENV_ORDINAL) {
+            for (String k : List.of(envName(quoted), envName(plain))) {
+              String v = env.apply(k);
+              if (v != null) {
+                key = k;
+                value = v;
+                break;
+              }
+            }
+          }
+          if (key != null) {
+            values.put(path + '\u0000' + attribute, value);
+            keys.put(path + '\u0000' + attribute, key);
+            LOG.info(Messages.overrideApplied(key, value));
           }
         }
       }
@@ -152,6 +203,14 @@ final class ConfigOverrides implements Overrides {
         }
       }
       return new ConfigOverrides(values, keys);
+    }
+
+    private static int ordinal(org.eclipse.microprofile.config.Config config, String name) {
+      try {
+        return config.getConfigValue(name).getSourceOrdinal();
+      } catch (RuntimeException | LinkageError e) {
+        return ENV_ORDINAL + 1; // unknown: keep the value MicroProfile Config chose
+      }
     }
 
     /** Whether the value of a name comes from the environment variables' config source. */

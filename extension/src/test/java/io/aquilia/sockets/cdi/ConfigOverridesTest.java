@@ -38,9 +38,38 @@ class ConfigOverridesTest {
     ConfigProviderResolver.setInstance(null);
   }
 
+  private final Map<String, String> environment = new LinkedHashMap<>();
+
   private Overrides load(List<String> problems) {
     ConfigProviderResolver.setInstance(new Resolver(new Scripted(values)));
-    return ConfigOverrides.load(getClass().getClassLoader(), List.of(Configured.class), problems);
+    return ConfigOverrides.load(
+        getClass().getClassLoader(), List.of(Configured.class), problems, environment::get);
+  }
+
+  @Test
+  void environmentVariablesFollowMicroProfileNamingAndWinOverTheApplicationsFile() {
+    assertThat(ConfigOverrides.envName("aquilia.sockets.\"/ws/chat/:room\".message-rate-limit"))
+        .isEqualTo("AQUILIA_SOCKETS___WS_CHAT__ROOM__MESSAGE_RATE_LIMIT");
+    values.put(
+        "aquilia.sockets.\"/ws/configured\".allowed-origins",
+        new Value("http://a.test", "microprofile-config.properties", 100));
+    values.put(
+        "aquilia.sockets.\"/ws/configured\".message-rate-limit",
+        new Value("7", "SysPropConfigSource", 400));
+    environment.put(
+        "AQUILIA_SOCKETS___WS_CONFIGURED__ALLOWED_ORIGINS", "http://b.test,http://c.test");
+    environment.put("AQUILIA_SOCKETS___WS_CONFIGURED__MESSAGE_RATE_LIMIT", "99");
+    environment.put("AQUILIA_SOCKETS__WS_CONFIGURED_HEARTBEAT_INTERVAL", "17"); // unquoted form
+    List<String> problems = new ArrayList<>();
+    Overrides o = load(problems);
+    assertThat(problems).isEmpty();
+    assertThat(o.value("/ws/configured", "allowedOrigins")).contains("http://b.test,http://c.test");
+    assertThat(o.describe("/ws/configured", "allowedOrigins"))
+        .isEqualTo("AQUILIA_SOCKETS___WS_CONFIGURED__ALLOWED_ORIGINS");
+    assertThat(o.value("/ws/configured", "messageRateLimit"))
+        .as("a system property outranks the environment")
+        .contains("7");
+    assertThat(o.value("/ws/configured", "heartbeatInterval")).contains("17");
   }
 
   @Test
