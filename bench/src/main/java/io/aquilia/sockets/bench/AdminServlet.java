@@ -17,7 +17,8 @@ import javax.management.ObjectName;
  * {@code GET /bench/admin/stats[?gc=true]}: the server's heap in use (with {@code gc=true}: the
  * bytes of live objects, from a class histogram taken after a full collection), its RSS from {@code
  * /proc/self/status}, its process CPU time and the number of open connections of every benchmark
- * endpoint, as one JSON object. Used by the load generator.
+ * endpoint, and the room socket's memberships and closes (heartbeat timeouts, slow consumers) and
+ * drops, as one JSON object. Used by the load generator.
  */
 @WebServlet("/admin/stats")
 public class AdminServlet extends HttpServlet {
@@ -40,6 +41,7 @@ public class AdminServlet extends HttpServlet {
     } else {
       heap = memory.getHeapMemoryUsage().getUsed();
     }
+    io.aquilia.sockets.SocketStats rooms = room.namespace().stats();
     String json =
         "{\"heapUsed\":"
             + heap
@@ -57,6 +59,14 @@ public class AdminServlet extends HttpServlet {
             + RawEchoEndpoint.OPEN.get()
             + ",\"rawRoom\":"
             + RawRoomEndpoint.OPEN.get()
+            + ",\"fwRoomMembers\":"
+            + rooms.members()
+            + ",\"fwRoomHeartbeatTimeouts\":"
+            + rooms.heartbeatTimeouts()
+            + ",\"fwRoomSlowConsumerCloses\":"
+            + rooms.slowConsumerCloses()
+            + ",\"fwRoomDropped\":"
+            + rooms.droppedMessages()
             + "}";
     resp.setContentType("application/json");
     resp.getWriter().write(json);

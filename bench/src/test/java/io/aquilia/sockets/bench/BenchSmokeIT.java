@@ -59,7 +59,15 @@ class BenchSmokeIT {
     assertTrue(idle.containsKey("fw_minus_raw"));
     Map<String, Object> clients = (Map<String, Object>) sc.get("clients");
     assertTrue(clients.containsKey("jdk") && clients.containsKey("tyrus"));
-    assertEquals("not run", ((Map<String, Object>) sc.get("cross-instance")).get("status"));
+    // the smoke run of cross-instance has both ends on one server (nothing crosses Redis)
+    Map<String, Object> cross = (Map<String, Object>) sc.get("cross-instance");
+    assertEquals(Boolean.TRUE, cross.get("same_server"));
+    for (String placement : List.of("cross", "local")) {
+      Map<String, Object> p =
+          (Map<String, Object>) ((Map<String, Object>) cross.get("placements")).get(placement);
+      assertEquals(0L, ((Number) p.get("lost")).longValue(), placement + " lost");
+      assertTrue(((Number) p.get("published")).longValue() > 0, placement + " published");
+    }
     for (String f :
         List.of("results.json", "RESULTS.md", "echo-ack.svg", "fan-out.svg", "idle.svg")) {
       assertTrue(Files.size(out.resolve(f)) > 0, f);

@@ -180,6 +180,7 @@ final class FanoutScenario {
     }
     Map<String, Phase> phases = new LinkedHashMap<>();
     SlowMember slow = null;
+    ServerStats before = target.stats(false);
     try {
       for (int r = 0; r < n.count(); r++) {
         Peer.openAll(
@@ -206,6 +207,7 @@ final class FanoutScenario {
           phases.get("max").measure().otherCores());
       return phases;
     } finally {
+      closes(impl, n, before, target.stats(false));
       if (slow != null) {
         slow.close();
       }
@@ -213,6 +215,21 @@ final class FanoutScenario {
       Peer.closeAll(members);
       target.awaitOpen(impl, "room", 0, Duration.ofSeconds(60));
     }
+  }
+
+  /** Logs what the framework's room socket closed or dropped during a round (the slow member's). */
+  private static void closes(String impl, Rooms n, ServerStats before, ServerStats after) {
+    if (!"fw".equals(impl)) {
+      return;
+    }
+    long heartbeat =
+        after.field("fwRoomHeartbeatTimeouts") - before.field("fwRoomHeartbeatTimeouts");
+    long slow = after.field("fwRoomSlowConsumerCloses") - before.field("fwRoomSlowConsumerCloses");
+    long dropped = after.field("fwRoomDropped") - before.field("fwRoomDropped");
+    Log.info(
+        "fan-out %s fw: %d members in rooms at the end; closed for heartbeat timeout %d, as slow"
+            + " consumers %d; dropped %d",
+        n.label(), after.field("fwRoomMembers"), heartbeat, slow, dropped);
   }
 
   /**

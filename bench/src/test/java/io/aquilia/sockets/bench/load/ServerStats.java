@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,8 +17,15 @@ import java.util.regex.Pattern;
  * @param rss resident set size in bytes
  * @param cpuNanos process CPU time
  * @param counts open connections: fwEcho, fwRoom, rawEcho, rawRoom
+ * @param fields every numeric field of the answer, by name
  */
-record ServerStats(long heapUsed, long rss, long cpuNanos, long[] counts) {
+record ServerStats(
+    long heapUsed, long rss, long cpuNanos, long[] counts, Map<String, Long> fields) {
+
+  /** A numeric field of the answer, or 0. */
+  long field(String name) {
+    return fields.getOrDefault(name, 0L);
+  }
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -56,6 +64,7 @@ record ServerStats(long heapUsed, long rss, long cpuNanos, long[] counts) {
         f.get("heapUsed"),
         f.get("rss"),
         f.get("cpuNanos"),
-        new long[] {f.get("fwEcho"), f.get("fwRoom"), f.get("rawEcho"), f.get("rawRoom")});
+        new long[] {f.get("fwEcho"), f.get("fwRoom"), f.get("rawEcho"), f.get("rawRoom")},
+        Map.copyOf(f));
   }
 }
