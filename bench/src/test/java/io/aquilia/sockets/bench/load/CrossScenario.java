@@ -46,10 +46,11 @@ final class CrossScenario {
   }
 
   Map<String, Object> run() {
-    Log.info(
-        "cross-instance: %d members, %.0f publishes/s, warm-up %.1f s",
-        members, RATE, profile.warmupSeconds());
-    phase(b, profile.warmupSeconds());
+    // both servers and the Redis path (Redisson, the listener threads) need their own warm-up
+    double warmup = 3 * profile.warmupSeconds();
+    Log.info("cross-instance: %d members, %.0f publishes/s, warm-up %.1f s", members, RATE, warmup);
+    phase(b, warmup);
+    phase(a, warmup);
     Map<String, List<FanoutScenario.Phase>> byPlacement = new LinkedHashMap<>();
     for (int r = 0; r < profile.rounds(); r++) {
       List<String> order = r % 2 == 0 ? List.of("cross", "local") : List.of("local", "cross");
