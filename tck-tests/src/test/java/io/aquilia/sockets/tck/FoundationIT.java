@@ -228,6 +228,40 @@ class FoundationIT {
   }
 
   @Test
+  void concurrentHandshakesNeverMixTheirRequestData() throws Exception {
+    // the request data travels from the handshake to onOpen through the endpoint configuration:
+    // 64 upgrades at once, each must see its own path and query
+    int n = 64;
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(16);
+    try {
+      java.util.List<java.util.concurrent.Future<String>> seen = new java.util.ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        int k = i;
+        seen.add(
+            pool.submit(
+                () -> {
+                  try (WsClient ws = WsClient.connect(uri("/ws/echo/r" + k + "?q=" + k))) {
+                    ws.sendEvent("w", "whoami", "{}");
+                    JsonObject who = payload(ws.awaitAck("w")).getJsonObject("data");
+                    return who.getString("room")
+                        + " "
+                        + who.getString("path")
+                        + " "
+                        + who.getString("q");
+                  }
+                }));
+      }
+      for (int i = 0; i < n; i++) {
+        assertThat(seen.get(i).get(60, java.util.concurrent.TimeUnit.SECONDS))
+            .isEqualTo("r" + i + " /ws/echo/r" + i + " " + i);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void typedPathParametersAreConverted() {
     UUID token = UUID.randomUUID();
     try (WsClient ws = WsClient.connect(uri("/ws/game/41/FAST/" + token))) {

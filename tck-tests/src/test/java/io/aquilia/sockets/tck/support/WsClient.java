@@ -81,7 +81,38 @@ public final class WsClient implements AutoCloseable {
   private final URI uri;
   private volatile Session session;
 
-  private record Frame(String text, AtomicBoolean consumed) {}
+  /** A received text frame; its JSON object is parsed once, on first use (null if not one). */
+  private static final class Frame {
+    private static final Object NOT_AN_OBJECT = new Object();
+    private final String text;
+    private final AtomicBoolean consumed = new AtomicBoolean();
+    private volatile Object json;
+
+    Frame(String text) {
+      this.text = text;
+    }
+
+    String text() {
+      return text;
+    }
+
+    AtomicBoolean consumed() {
+      return consumed;
+    }
+
+    JsonObject json() {
+      Object j = json;
+      if (j == null) {
+        try {
+          j = parseObject(text);
+        } catch (RuntimeException notAnObject) {
+          j = NOT_AN_OBJECT;
+        }
+        json = j;
+      }
+      return j instanceof JsonObject o ? o : null;
+    }
+  }
 
   private WsClient(URI uri) {
     this.uri = uri;
@@ -209,8 +240,7 @@ public final class WsClient implements AutoCloseable {
     @Override
     public void onOpen(Session s, EndpointConfig config) {
       s.addMessageHandler(
-          String.class,
-          (MessageHandler.Whole<String>) text -> frames.add(new Frame(text, new AtomicBoolean())));
+          String.class, (MessageHandler.Whole<String>) text -> frames.add(new Frame(text)));
       s.addMessageHandler(
           ByteBuffer.class,
           (MessageHandler.Whole<ByteBuffer>)
@@ -357,7 +387,15 @@ public final class WsClient implements AutoCloseable {
 
   /** Waits for the first unconsumed frame that is a JSON object matching {@code predicate}. */
   public JsonObject awaitJson(Predicate<JsonObject> predicate, Duration timeout) {
-    return parseObject(awaitMessage(text -> matchesJson(text, predicate), timeout));
+    Optional<Frame> hit =
+        await("a JSON frame on " + uri + " matching the predicate; frames so far: " + messages())
+            .atMost(timeout)
+            .pollInterval(POLL)
+            .pollInSameThread()
+            .until(
+                () -> takeFrame(f -> f.json() != null && predicate.test(f.json())),
+                Optional::isPresent);
+    return hit.get().json();
   }
 
   /** {@link #awaitJson(Predicate, Duration)} with the default {@link #TIMEOUT}. */
@@ -539,16 +577,6 @@ public final class WsClient implements AutoCloseable {
     return v != null && v.getValueType() == JsonValue.ValueType.STRING ? json.getString(key) : null;
   }
 
-  private static boolean matchesJson(String text, Predicate<JsonObject> predicate) {
-    JsonObject json;
-    try {
-      json = parseObject(text);
-    } catch (RuntimeException notAnObject) {
-      return false;
-    }
-    return predicate.test(json);
-  }
-
   private Optional<Frame> peek(Predicate<String> predicate) {
     for (Frame f : frames) {
       if (!f.consumed().get() && predicate.test(f.text())) {
@@ -559,10 +587,12 @@ public final class WsClient implements AutoCloseable {
   }
 
   private Optional<Frame> take(Predicate<String> predicate) {
+    return takeFrame(f -> predicate.test(f.text()));
+  }
+
+  private Optional<Frame> takeFrame(Predicate<Frame> predicate) {
     for (Frame f : frames) {
-      if (!f.consumed().get()
-          && predicate.test(f.text())
-          && f.consumed().compareAndSet(false, true)) {
+      if (!f.consumed().get() && predicate.test(f) && f.consumed().compareAndSet(false, true)) {
         return Optional.of(f);
       }
     }
