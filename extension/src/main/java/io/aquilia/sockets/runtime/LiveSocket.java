@@ -400,9 +400,17 @@ public final class LiveSocket implements SocketNamespace {
   }
 
   /**
-   * Pings connections and closes those silent for longer than interval + timeout; drops those whose
-   * close has been stuck for longer than the timeout (a client that stopped reading). Does nothing
-   * when the socket's heartbeat interval is 0 (heartbeats off).
+   * How long a connection must have been quiet both ways (nothing received, no write completed)
+   * before a heartbeat pings it; at most half the heartbeat timeout.
+   */
+  static final long QUIET_BEFORE_PING_MILLIS = 1_000;
+
+  /**
+   * Closes connections silent for longer than interval + timeout (nothing received from them and no
+   * write to them completed: a client taking a steady stream of events is alive), pings those quiet
+   * both ways for {@link #QUIET_BEFORE_PING_MILLIS}, and drops those whose close has been stuck for
+   * longer than the timeout (a client that stopped reading). Does nothing when the socket's
+   * heartbeat interval is 0 (heartbeats off).
    */
   void heartbeat() {
     if (model.limits().heartbeatIntervalSeconds() <= 0) {
@@ -413,6 +421,7 @@ public final class LiveSocket implements SocketNamespace {
         (model.limits().heartbeatIntervalSeconds() + model.limits().heartbeatTimeoutSeconds())
             * 1000L;
     long grace = model.limits().heartbeatTimeoutSeconds() * 1000L;
+    long quiet = Math.min(QUIET_BEFORE_PING_MILLIS, grace / 2);
     for (RuntimeConnection c : connections.values()) {
       if (c.stuckClosing(now, grace)) {
         warnings.warn(LOG, Messages.closeStuck(c.id(), model.limits().heartbeatTimeoutSeconds()));
@@ -424,7 +433,10 @@ public final class LiveSocket implements SocketNamespace {
         delivery.heartbeatTimeouts().increment();
         warnings.warn(LOG, Messages.heartbeatTimeout(c.id(), name(), now - c.lastActivity()));
         c.close(new CloseStatus(1001, "heartbeat timeout"), true);
-      } else {
+      } else if (now - c.lastActivity() >= quiet) {
+        // only a connection quiet both ways: a ping right after a write completed could reach
+        // the container while it is still finishing that write (seen on Liberty: a ping frame
+        // spliced into a text frame, the client closing with 1007)
         c.ping();
       }
     }

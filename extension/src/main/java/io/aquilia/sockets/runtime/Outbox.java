@@ -28,6 +28,7 @@ final class Outbox {
   private final Runnable onSlowConsumer;
   private final LongAdder droppedTotal;
   private final ThrottledLog warnings;
+  private final Runnable onProgress;
   private final ReentrantLock lock = new ReentrantLock();
   // small at first: every open connection has one, and most are rarely behind
   private final ArrayDeque<Object> queue = new ArrayDeque<>(3);
@@ -55,12 +56,15 @@ final class Outbox {
         policy,
         onSlowConsumer,
         new LongAdder(),
-        new ThrottledLog(java.time.Clock.systemUTC()));
+        new ThrottledLog(java.time.Clock.systemUTC()),
+        () -> {});
   }
 
   /**
    * @param droppedTotal also counts every drop (the socket's total, shared by its connections)
    * @param warnings the socket's budget of WARN lines (shared by its connections)
+   * @param onProgress called after each text frame the transport reports written: the client is
+   *     taking data (heartbeats count it as activity)
    */
   Outbox(
       String connectionId,
@@ -69,8 +73,10 @@ final class Outbox {
       OverflowPolicy policy,
       Runnable onSlowConsumer,
       LongAdder droppedTotal,
-      ThrottledLog warnings) {
+      ThrottledLog warnings,
+      Runnable onProgress) {
     this.warnings = warnings;
+    this.onProgress = onProgress;
     this.connectionId = connectionId;
     this.transport = transport;
     this.capacity = capacity;
@@ -308,6 +314,9 @@ final class Outbox {
   }
 
   private void onWritten(Throwable failure) {
+    if (failure == null) {
+      onProgress.run();
+    }
     Object next;
     List<Runnable> waiters;
     lock.lock();

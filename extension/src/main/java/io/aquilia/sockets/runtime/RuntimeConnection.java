@@ -80,7 +80,8 @@ public final class RuntimeConnection implements Connection {
               close(CloseStatus.SLOW_CONSUMER, true);
             },
             socket.delivery().dropped(),
-            socket.warnings());
+            socket.warnings(),
+            () -> lastActivity = socket.millis());
     this.inbound = new InboundQueue(limits.inboundProcessing(), limits.inboundQueueSize());
   }
 

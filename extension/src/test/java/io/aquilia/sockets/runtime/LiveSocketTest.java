@@ -680,10 +680,13 @@ class LiveSocketTest {
     FakeTransport t = FakeTransport.synchronous();
     RuntimeConnection c = open(t);
     runtime.heartbeat();
+    assertThat(t.pings).as("the announcement was just written: no ping").isZero();
+    clock.advance(Duration.ofSeconds(1));
+    runtime.heartbeat();
     assertThat(t.pings).isEqualTo(1);
     assertThat(t.closeCode).isNull();
 
-    clock.advance(Duration.ofSeconds(15)); // exactly interval + timeout: still tolerated
+    clock.advance(Duration.ofSeconds(14)); // exactly interval + timeout: still tolerated
     runtime.heartbeat();
     assertThat(t.pings).isEqualTo(2);
     assertThat(t.closeCode).isNull();
@@ -716,6 +719,24 @@ class LiveSocketTest {
     assertThat(live.disconnects).containsExactly(new CloseStatus(4000, "bye"));
     socket.closed(c, new CloseStatus(1006, "")); // the container's report changes nothing
     assertThat(live.disconnects).hasSize(1);
+  }
+
+  @Test
+  void aClientTakingAStreamOfEventsIsAliveAndNotPingedWhileWritesComplete() {
+    FakeTransport t = FakeTransport.synchronous();
+    RuntimeConnection c = open(t);
+    for (int s = 0; s < 60; s++) { // a minute of events, one per second, the client never sends
+      clock.advance(Duration.ofSeconds(1));
+      assertThat(c.send("tick", s)).isTrue();
+      runtime.heartbeat();
+    }
+    assertThat(t.closeCode).isNull();
+    assertThat(t.pings).as("a ping right after a write could meet it in the container").isZero();
+    assertThat(socket.stats().heartbeatTimeouts()).isZero();
+    // the writes stop completing (the client stopped reading): it is silent from then on
+    clock.advance(Duration.ofSeconds(16));
+    runtime.heartbeat();
+    assertThat(t.closeCode).isEqualTo(1001);
   }
 
   @Test

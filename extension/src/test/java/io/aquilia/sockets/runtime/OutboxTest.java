@@ -331,10 +331,17 @@ class OutboxTest {
     FakeTransport t = FakeTransport.manual();
     java.util.concurrent.atomic.LongAdder total = new java.util.concurrent.atomic.LongAdder();
     ThrottledLog budget = new ThrottledLog(java.time.Clock.systemUTC());
-    Outbox a = new Outbox("a", t, 1, OverflowPolicy.DROP_NEWEST, () -> {}, total, budget);
+    Outbox a = new Outbox("a", t, 1, OverflowPolicy.DROP_NEWEST, () -> {}, total, budget, () -> {});
     Outbox b =
         new Outbox(
-            "b", FakeTransport.manual(), 1, OverflowPolicy.DROP_OLDEST, () -> {}, total, budget);
+            "b",
+            FakeTransport.manual(),
+            1,
+            OverflowPolicy.DROP_OLDEST,
+            () -> {},
+            total,
+            budget,
+            () -> {});
     for (Outbox o : List.of(a, b)) {
       o.offer("in flight");
       o.offer("queued");
@@ -404,7 +411,8 @@ class OutboxTest {
                         OverflowPolicy.CLOSE,
                         closed::incrementAndGet,
                         total,
-                        budget);
+                        budget,
+                        () -> {});
                 o.offer("a");
                 o.offer("b");
                 o.offer("c");
