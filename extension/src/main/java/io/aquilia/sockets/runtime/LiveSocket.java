@@ -434,9 +434,8 @@ public final class LiveSocket implements SocketNamespace {
         warnings.warn(LOG, Messages.heartbeatTimeout(c.id(), name(), now - c.lastActivity()));
         c.close(new CloseStatus(1001, "heartbeat timeout"), true);
       } else if (now - c.lastActivity() >= quiet) {
-        // only a connection quiet both ways: a ping right after a write completed could reach
-        // the container while it is still finishing that write (seen on Liberty: a ping frame
-        // spliced into a text frame, the client closing with 1007)
+        // only a connection quiet both ways needs the proof of life a pong gives; a ping also
+        // never goes out right behind a write the container has just completed
         c.ping();
       }
     }
