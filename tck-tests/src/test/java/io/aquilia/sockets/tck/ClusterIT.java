@@ -8,6 +8,7 @@ import io.aquilia.sockets.tck.cluster.AdminServlet;
 import io.aquilia.sockets.tck.cluster.ClusterSocket;
 import io.aquilia.sockets.tck.cluster.NewsSocket;
 import io.aquilia.sockets.tck.support.Deployments;
+import io.aquilia.sockets.tck.support.Health;
 import io.aquilia.sockets.tck.support.PeerServer;
 import io.aquilia.sockets.tck.support.Prometheus;
 import io.aquilia.sockets.tck.support.WsClient;
@@ -162,22 +163,6 @@ class ClusterIT {
                 HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     return WsClient.parseObject(r.body());
-  }
-
-  private static JsonObject health(URL server, String path) throws Exception {
-    URI uri = URI.create("http://127.0.0.1:" + server.getPort() + path);
-    HttpResponse<String> r =
-        HttpClient.newHttpClient()
-            .send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
-    return WsClient.parseObject(r.body());
-  }
-
-  private static JsonObject check(JsonObject health, String name) {
-    return health.getJsonArray("checks").stream()
-        .map(v -> v.asJsonObject())
-        .filter(c -> name.equals(c.getString("name")))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no check " + name + " in " + health));
   }
 
   private static String enc(String s) {
@@ -351,11 +336,7 @@ class ClusterIT {
       assertThat(answer.getBoolean("recovered")).isTrue();
       assertThat(answer.getInt("replayed")).isEqualTo(2);
       assertThat(answer.getJsonNumber("offset").longValue()).isEqualTo(offset + 2);
-      List<JsonObject> replayed =
-          reader.messages().stream()
-              .map(WsClient::parseObject)
-              .filter(j -> "news".equals(WsClient.str(j, "event")))
-              .toList();
+      List<JsonObject> replayed = reader.events("news");
       assertThat(replayed)
           .extracting(j -> j.getJsonObject("payload").getString("text"))
           .containsExactly("n2", "n3");
@@ -401,13 +382,15 @@ class ClusterIT {
       alice.awaitAck(alice.sendEvent("say", line("during")));
       alice.awaitMessage(m -> said(m, "during"));
       // readiness goes DOWN with the reason, liveness stays UP
-      JsonObject ready = health(base, "/health/ready");
+      JsonObject ready = Health.read(base, "/health/ready");
       assertThat(ready.getString("status")).isEqualTo("DOWN");
-      JsonObject adapterCheck = check(ready, "aquilia-sockets-adapter");
+      JsonObject adapterCheck = Health.check(ready, "aquilia-sockets-adapter");
       assertThat(adapterCheck.getString("status")).isEqualTo("DOWN");
       assertThat(adapterCheck.getJsonObject("data").getString("adapter")).isEqualTo("redis");
       assertThat(adapterCheck.getJsonObject("data").getString("reason")).isNotBlank();
-      assertThat(check(health(base, "/health/live"), "aquilia-sockets").getString("status"))
+      assertThat(
+              Health.check(Health.read(base, "/health/live"), "aquilia-sockets")
+                  .getString("status"))
           .isEqualTo("UP");
 
       redis.startAgain();

@@ -4,18 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aquilia.sockets.tck.ops.OpsSocket;
 import io.aquilia.sockets.tck.support.Deployments;
+import io.aquilia.sockets.tck.support.Health;
 import io.aquilia.sockets.tck.support.Prometheus;
 import io.aquilia.sockets.tck.support.WsClient;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
-import java.io.IOException;
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -27,9 +20,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class OperationsIT {
 
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
   @Deployment(testable = false)
   static WebArchive deployment() {
     return Deployments.war("ops", OpsSocket.class, OpsSocket.Note.class);
@@ -37,40 +27,19 @@ class OperationsIT {
 
   @ArquillianResource URL base;
 
-  private URI root(String path) {
-    return URI.create("http://127.0.0.1:" + base.getPort() + path);
-  }
-
-  private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return HTTP.send(
-        HttpRequest.newBuilder(root(path)).timeout(Duration.ofSeconds(10)).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static JsonObject check(JsonObject health, String name) {
-    JsonArray checks = health.getJsonArray("checks");
-    for (JsonValue v : checks) {
-      JsonObject c = v.asJsonObject();
-      if (name.equals(c.getString("name"))) {
-        return c;
-      }
-    }
-    throw new AssertionError("no check " + name + " in " + health);
-  }
-
   @Test
   void livenessAndReadinessReportTheSocketsRuntime() throws Exception {
     try (WsClient ws = WsClient.connect(WsClient.wsUri(base, "/ws/ops"))) {
       ws.awaitSystem("connected");
-      JsonObject live = WsClient.parseObject(get("/health/live").body());
-      JsonObject sockets = check(live, "aquilia-sockets");
+      JsonObject live = Health.read(base, "/health/live");
+      JsonObject sockets = Health.check(live, "aquilia-sockets");
       assertThat(sockets.getString("status")).isEqualTo("UP");
       // Liberty writes health data numbers as JSON numbers, Payara as strings.
       String connections =
           sockets.getJsonObject("data").get("connections").toString().replace("\"", "");
       assertThat(Integer.parseInt(connections)).isGreaterThanOrEqualTo(1);
-      JsonObject ready = WsClient.parseObject(get("/health/ready").body());
-      JsonObject adapter = check(ready, "aquilia-sockets-adapter");
+      JsonObject ready = Health.read(base, "/health/ready");
+      JsonObject adapter = Health.check(ready, "aquilia-sockets-adapter");
       assertThat(adapter.getString("status")).isEqualTo("UP");
       assertThat(adapter.getJsonObject("data").getString("adapter")).isEqualTo("in-memory");
     }
@@ -88,7 +57,7 @@ class OperationsIT {
       ws.awaitAck("f1");
       ws.sendEvent("u1", "no.such.event", "{}");
       ws.awaitAck("u1");
-      String metrics = get("/metrics?scope=application").body();
+      String metrics = Prometheus.scrape(base);
       assertThat(
               Prometheus.value(metrics, "aquilia_sockets_connections_open", "socket=\"/ws/ops\""))
           .isGreaterThanOrEqualTo(1);

@@ -69,11 +69,7 @@ class RecoveryIT {
       assertThat(answer.getBoolean("recovered")).isTrue();
       assertThat(answer.getInt("replayed")).isEqualTo(2);
       assertThat(answer.getJsonNumber("offset").longValue()).isEqualTo(offset + 2);
-      List<JsonObject> replayed =
-          reader.messages().stream()
-              .map(WsClient::parseObject)
-              .filter(j -> "news".equals(WsClient.str(j, "event")))
-              .toList();
+      List<JsonObject> replayed = reader.events("news");
       assertThat(replayed)
           .extracting(j -> j.getJsonObject("payload").getString("text"))
           .containsExactly("m2", "m3");

@@ -82,7 +82,8 @@ final class CrossScenario {
           s.put(
               "latency",
               Stats.latencyMicros(
-                  concat(phases.stream().map(FanoutScenario.Phase::latency).toList())));
+                  LongList.sortedUnionOf(
+                      phases.stream().map(FanoutScenario.Phase::latency).toList())));
           s.put(
               "p99_us_per_round",
               phases.stream()
@@ -156,16 +157,5 @@ final class CrossScenario {
     }
     long sent = probes;
     Sleep.until(() -> pub.acked() >= sent, 5_000); // every probe answered before measuring
-  }
-
-  private static long[] concat(List<long[]> arrays) {
-    long[] all = new long[arrays.stream().mapToInt(x -> x.length).sum()];
-    int at = 0;
-    for (long[] x : arrays) {
-      System.arraycopy(x, 0, all, at, x.length);
-      at += x.length;
-    }
-    java.util.Arrays.sort(all);
-    return all;
   }
 }

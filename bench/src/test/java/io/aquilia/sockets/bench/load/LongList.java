@@ -42,4 +42,16 @@ final class LongList {
     Arrays.sort(all);
     return all;
   }
+
+  /** The values of several sample arrays in one sorted array. */
+  static long[] sortedUnionOf(java.util.List<long[]> samples) {
+    java.util.List<LongList> lists = new java.util.ArrayList<>();
+    for (long[] s : samples) {
+      LongList l = new LongList();
+      l.values = s;
+      l.size = s.length;
+      lists.add(l);
+    }
+    return sortedUnion(lists);
+  }
 }

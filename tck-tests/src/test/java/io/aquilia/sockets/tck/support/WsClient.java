@@ -467,6 +467,18 @@ public final class WsClient implements AutoCloseable {
     return out;
   }
 
+  /** Every JSON frame received so far (consumed or not) whose {@code event} is {@code event}. */
+  public List<JsonObject> events(String event) {
+    List<JsonObject> out = new ArrayList<>();
+    for (Frame f : frames) {
+      JsonObject j = f.json();
+      if (j != null && event.equals(str(j, "event"))) {
+        out.add(j);
+      }
+    }
+    return out;
+  }
+
   /**
    * The text frames received so far that no {@code await*} call has consumed yet, in order. Use
    * this (not {@link #messages()}) in a custom wait for "a new frame matching ...".
