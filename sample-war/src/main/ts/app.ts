@@ -115,7 +115,7 @@ function roomJoined(state: RoomState, view = true): void {
   const members = new Map<string, PresenceMember>();
   for (const m of state.presence ?? []) if (m.key) members.set(m.key, m);
   presence.set(room, members);
-  const n = (state.members ?? []).length;
+  const n = state.count;
   add(room, 'sys', 'You joined #' + room + ' (' + n + ' connection' + (n === 1 ? '' : 's') + ' here)');
   show(view || !joined.has(current) ? room : current);
   refreshRooms();

@@ -903,6 +903,7 @@ export interface RoomRef {
 /** Java type io.aquilia.sockets.RoomState. */
 export interface RoomState {
   room?: string | null;
+  count: number;
   members?: Array<string> | null;
   presence?: Array<PresenceMember> | null;
 }

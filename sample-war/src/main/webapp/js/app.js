@@ -101,7 +101,7 @@ function roomJoined(state, view = true) {
         if (m.key)
             members.set(m.key, m);
     presence.set(room, members);
-    const n = (state.members ?? []).length;
+    const n = state.count;
     add(room, 'sys', 'You joined #' + room + ' (' + n + ' connection' + (n === 1 ? '' : 's') + ' here)');
     show(view || !joined.has(current) ? room : current);
     refreshRooms();

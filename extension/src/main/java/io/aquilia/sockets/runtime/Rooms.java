@@ -239,7 +239,7 @@ final class Rooms {
             entries -> {
               TreeSet<String> ids = new TreeSet<>();
               entries.forEach(e -> ids.addAll(e.connections()));
-              return new RoomState(room, List.copyOf(ids), presence ? presenceOf(entries) : null);
+              return RoomState.of(room, List.copyOf(ids), presence ? presenceOf(entries) : null);
             });
   }
 

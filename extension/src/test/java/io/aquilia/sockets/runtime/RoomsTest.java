@@ -14,6 +14,7 @@ import io.aquilia.sockets.OnDisconnect;
 import io.aquilia.sockets.PathParam;
 import io.aquilia.sockets.PresenceMember;
 import io.aquilia.sockets.RoomRef;
+import io.aquilia.sockets.RoomState;
 import io.aquilia.sockets.Socket;
 import io.aquilia.sockets.SocketController;
 import io.aquilia.sockets.SocketFault;
@@ -236,6 +237,7 @@ class RoomsTest {
       JsonObject state = a.okData("j1");
       assertThat(state.getString("room")).isEqualTo("dev");
       assertThat(strings(state, "members")).containsExactly(a.c.id());
+      assertThat(state.getInt("count")).isEqualTo(1);
       JsonObject me = state.getJsonArray("presence").getJsonObject(0);
       assertThat(me.getString("key")).isEqualTo("alice");
       assertThat(me.getJsonObject("meta").getString("name")).isEqualTo("Alice");
@@ -245,6 +247,22 @@ class RoomsTest {
       assertThat(a.c.rooms()).containsExactlyInAnyOrder("lobby", "dev");
       assertThat(socket.rooms()).containsExactlyInAnyOrder("lobby", "dev");
       assertThat(chat.calls).contains("join dev");
+    }
+
+    @Test
+    void aLargeRoomIsDescribedByItsCountAndAtMostAHundredIds() {
+      List<Client> crowd = new java.util.ArrayList<>();
+      for (int i = 0; i < RoomState.MEMBER_LIST_LIMIT + 50; i++) {
+        crowd.add(client("lobby"));
+      }
+      Client last = crowd.get(crowd.size() - 1);
+      JsonObject joined = last.unread("room.joined").get(0).getJsonObject("payload");
+      assertThat(joined.getInt("count")).isEqualTo(150);
+      List<String> sorted = crowd.stream().map(x -> x.c.id()).sorted().toList();
+      assertThat(strings(joined, "members")).isEqualTo(sorted.subList(0, 100));
+      last.send("{\"id\":\"l1\",\"event\":\"room.leave\",\"payload\":{\"room\":\"lobby\"}}");
+      assertThat(last.okData("l1").getInt("count")).isEqualTo(149);
+      assertThat(chat.members("lobby")).hasSize(149);
     }
 
     @Test

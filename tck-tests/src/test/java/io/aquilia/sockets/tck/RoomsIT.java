@@ -184,8 +184,9 @@ class RoomsIT {
       assertThat(state.getString("room")).isEqualTo(dev);
       assertThat(strings(state.getJsonArray("members"))).containsExactly(aId);
       b.sendEvent("j2", "room.join", "{\"room\":\"" + dev + "\"}");
-      assertThat(strings(okData(b, "j2").getJsonArray("members")))
-          .containsExactlyInAnyOrder(aId, bId);
+      JsonObject both = okData(b, "j2");
+      assertThat(strings(both.getJsonArray("members"))).containsExactlyInAnyOrder(aId, bId);
+      assertThat(both.getInt("count")).isEqualTo(2);
       // leave stops delivery
       b.sendEvent("l1", "room.leave", "{\"room\":\"" + dev + "\"}");
       assertThat(strings(okData(b, "l1").getJsonArray("members"))).containsExactly(aId);

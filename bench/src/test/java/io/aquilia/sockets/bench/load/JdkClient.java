@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 final class JdkClient implements Client {
 
   private final HttpClient[] clients = {HttpClient.newHttpClient(), HttpClient.newHttpClient()};
+  private static final AtomicInteger ERRORS = new AtomicInteger();
   private final AtomicInteger next = new AtomicInteger();
 
   @Override
@@ -47,6 +48,7 @@ final class JdkClient implements Client {
     private final AtomicBoolean sending = new AtomicBoolean();
     private final StringBuilder partial = new StringBuilder();
     private volatile WebSocket ws;
+    private int messages;
 
     JdkConn(Consumer<String> onText) {
       this.onText = onText;
@@ -92,7 +94,20 @@ final class JdkClient implements Client {
     }
 
     @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+      if (ERRORS.getAndIncrement() < 5) {
+        Log.info(
+            "jdk client: a connection failed after %d whole messages (%d chars of the next): %s,"
+                + " cause %s",
+            messages, partial.length(), error, error.getCause());
+      }
+    }
+
+    @Override
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+      if (last) {
+        messages++;
+      }
       if (last && partial.length() == 0) {
         onText.accept(data.toString());
       } else {
