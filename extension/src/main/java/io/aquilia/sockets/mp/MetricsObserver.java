@@ -4,7 +4,6 @@ import io.aquilia.sockets.runtime.LiveSocket;
 import io.aquilia.sockets.runtime.Messages;
 import io.aquilia.sockets.runtime.SocketObserver;
 import io.aquilia.sockets.runtime.SocketRuntime;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
@@ -13,7 +12,6 @@ import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
-import org.eclipse.microprofile.metrics.Timer;
 
 /**
  * Publishes the runtime's events as MicroProfile Metrics (application scope). Loaded only when the
@@ -25,8 +23,8 @@ public final class MetricsObserver implements SocketObserver {
   private static final Logger LOG = Logger.getLogger(MetricsObserver.class.getName());
 
   private final MetricRegistry registry;
-  private final Map<String, Counter> counters = new ConcurrentHashMap<>();
-  private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+  private final Map<Key, Counter> counters = new ConcurrentHashMap<>();
+  private final Map<Key, SampledTimer> timers = new ConcurrentHashMap<>();
 
   /** Uses this registry. */
   public MetricsObserver(MetricRegistry registry) {
@@ -196,37 +194,46 @@ public final class MetricsObserver implements SocketObserver {
 
   @Override
   public void acknowledged(String socket, String event, long nanos) {
-    String key = socket + '\u0000' + event;
-    Timer t =
+    SampledTimer t =
         timers.computeIfAbsent(
-            key,
+            new Key("aquilia.sockets.ack.latency", socket, "event", event),
             k ->
-                registry.timer(
-                    Metadata.builder()
-                        .withName("aquilia.sockets.ack.latency")
-                        .withDescription(
-                            "Time from message arrival to its acknowledgement, by event")
-                        .build(),
-                    new Tag("socket", socket),
-                    new Tag("event", event)));
-    t.update(Duration.ofNanos(nanos));
+                new SampledTimer(
+                    registry.timer(
+                            Metadata.builder()
+                                .withName("aquilia.sockets.ack.latency")
+                                .withDescription(
+                                    "Time from message arrival to its acknowledgement, by event"
+                                        + " (every one up to 1,000/s, a sample above)")
+                                .build(),
+                            new Tag("socket", socket),
+                            new Tag("event", event))
+                        ::update,
+                    System::nanoTime));
+    t.update(nanos);
   }
 
-  private Counter counter(String name, String description, String socket, String... moreTags) {
-    StringBuilder key = new StringBuilder(name).append('\u0000').append(socket);
-    for (String t : moreTags) {
-      key.append('\u0000').append(t);
-    }
+  /**
+   * A counter's identity: its name, socket and at most one more tag. Built from strings the runtime
+   * keeps (socket names, declared event tags), whose hash codes are cached.
+   */
+  private record Key(String name, String socket, String tag, String value) {}
+
+  private Counter counter(String name, String description, String socket) {
+    return counter(name, description, socket, null, null);
+  }
+
+  private Counter counter(
+      String name, String description, String socket, String tag, String value) {
     return counters.computeIfAbsent(
-        key.toString(), k -> create(name, description, socket, moreTags));
+        new Key(name, socket, tag, value), k -> create(name, description, socket, tag, value));
   }
 
-  private Counter create(String name, String description, String socket, String... moreTags) {
-    Tag[] tags = new Tag[1 + moreTags.length / 2];
-    tags[0] = new Tag("socket", socket);
-    for (int i = 0; i + 1 < moreTags.length; i += 2) {
-      tags[1 + i / 2] = new Tag(moreTags[i], moreTags[i + 1]);
-    }
+  private Counter create(String name, String description, String socket, String tag, String value) {
+    Tag[] tags =
+        tag == null
+            ? new Tag[] {new Tag("socket", socket)}
+            : new Tag[] {new Tag("socket", socket), new Tag(tag, value)};
     try {
       return registry.counter(
           Metadata.builder().withName(name).withDescription(description).build(), tags);
