@@ -31,16 +31,4 @@ public record RoomState(
             members.size() > MEMBER_LIST_LIMIT ? members.subList(0, MEMBER_LIST_LIMIT) : members);
     presence = presence == null ? null : List.copyOf(presence);
   }
-
-  /**
-   * The state of a room from all its member ids, sorted.
-   *
-   * @param room the room name
-   * @param members every connection id in the room, sorted
-   * @param presence the presence members, or {@code null}
-   * @return the state, listing at most {@value #MEMBER_LIST_LIMIT} ids
-   */
-  public static RoomState of(String room, List<String> members, List<PresenceMember> presence) {
-    return new RoomState(room, members.size(), members, presence);
-  }
 }

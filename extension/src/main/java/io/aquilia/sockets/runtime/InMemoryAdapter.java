@@ -1,9 +1,6 @@
 package io.aquilia.sockets.runtime;
 
 import io.aquilia.sockets.spi.SocketAdapter;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,12 +11,14 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The default adapter: membership and presence of one server, in memory. Every operation completes
- * before it returns. Each room is an immutable map from presence key to entry, replaced atomically
- * ({@link ConcurrentHashMap#compute}); an empty room is removed. There are no other instances, so
- * {@link #publish} has nothing to do. The rooms of {@link io.aquilia.sockets.Recoverable} sockets
- * keep a bounded history here ({@link MemoryHistory}: the last 500 events of up to 2,000 rooms), so
- * a client that lost its connection to this server recovers what it missed; a restart starts new
- * epochs (answered "not recovered").
+ * before it returns. Each room is a concurrent map from presence key to an immutable entry, changed
+ * only inside {@link ConcurrentHashMap#compute} on the room (so the changes of one room are serial
+ * and an empty room is removed) and read without locks: a join or leave costs the same in a room of
+ * ten as in a room of ten thousand (copying the room on each change made a room's setup O(N^2)).
+ * There are no other instances, so {@link #publish} has nothing to do. The rooms of {@link
+ * io.aquilia.sockets.Recoverable} sockets keep a bounded history here ({@link MemoryHistory}: the
+ * last 500 events of up to 2,000 rooms), so a client that lost its connection to this server
+ * recovers what it missed; a restart starts new epochs (answered "not recovered").
  */
 public final class InMemoryAdapter implements SocketAdapter {
 
@@ -40,17 +39,17 @@ public final class InMemoryAdapter implements SocketAdapter {
     rooms.compute(
         new RoomId(namespace, room),
         (id, entries) -> {
-          Map<String, PresenceEntry> next = entries == null ? new HashMap<>() : copy(entries);
-          PresenceEntry before = next.get(member.key());
+          Map<String, PresenceEntry> m = entries == null ? new ConcurrentHashMap<>() : entries;
+          PresenceEntry before = m.get(member.key());
           Set<String> conns = new HashSet<>();
           if (before != null) {
             conns.addAll(before.connections());
           }
           boolean added = conns.add(member.connectionId());
           PresenceEntry after = new PresenceEntry(member.key(), member.meta(), conns);
-          next.put(member.key(), after);
+          m.put(member.key(), after);
           change[0] = new Change(added, before, after);
-          return Map.copyOf(next);
+          return m;
         });
     return CompletableFuture.completedFuture(change[0]);
   }
@@ -66,18 +65,17 @@ public final class InMemoryAdapter implements SocketAdapter {
             change[0] = new Change(false, before, before);
             return entries;
           }
-          Map<String, PresenceEntry> next = copy(entries);
           Set<String> conns = new HashSet<>(before.connections());
           conns.remove(member.connectionId());
           PresenceEntry after =
               conns.isEmpty() ? null : new PresenceEntry(before.key(), before.meta(), conns);
           if (after == null) {
-            next.remove(member.key());
+            entries.remove(member.key());
           } else {
-            next.put(member.key(), after);
+            entries.put(member.key(), after);
           }
           change[0] = new Change(true, before, after);
-          return next.isEmpty() ? null : Map.copyOf(next);
+          return entries.isEmpty() ? null : entries;
         });
     return CompletableFuture.completedFuture(change[0]);
   }
@@ -85,9 +83,8 @@ public final class InMemoryAdapter implements SocketAdapter {
   @Override
   public CompletionStage<List<PresenceEntry>> members(String namespace, String room) {
     Map<String, PresenceEntry> entries = rooms.get(new RoomId(namespace, room));
-    List<PresenceEntry> list = new ArrayList<>(entries == null ? List.of() : entries.values());
-    list.sort(Comparator.comparing(PresenceEntry::key));
-    return CompletableFuture.completedFuture(List.copyOf(list));
+    return CompletableFuture.completedFuture(
+        entries == null ? List.of() : List.copyOf(entries.values()));
   }
 
   @Override
@@ -122,10 +119,6 @@ public final class InMemoryAdapter implements SocketAdapter {
   public void close() {
     rooms.clear();
     history.clear();
-  }
-
-  private static Map<String, PresenceEntry> copy(Map<String, PresenceEntry> entries) {
-    return new HashMap<>(entries);
   }
 
   @Override

@@ -165,9 +165,13 @@ public final class LiveSocket implements SocketNamespace {
   private int deliverAll(String text, String excludeConnectionId) {
     int n = 0;
     for (RuntimeConnection c : connections.values()) {
-      if (!c.id().equals(excludeConnectionId) && c.sendText(text)) {
+      if ((excludeConnectionId == null || !c.id().equals(excludeConnectionId))
+          && c.queueText(text)) {
         n++;
       }
+    }
+    if (n > 0) {
+      observer().sent(name(), n);
     }
     return n;
   }

@@ -16,7 +16,10 @@ import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -65,9 +68,13 @@ final class Rooms {
     }
     int n = 0;
     for (RuntimeConnection c : members) {
-      if (!c.id().equals(excludeConnectionId) && c.sendText(text)) {
+      if ((excludeConnectionId == null || !c.id().equals(excludeConnectionId))
+          && c.queueText(text)) {
         n++;
       }
+    }
+    if (n > 0) {
+      socket.observer().sent(socket.name(), n);
     }
     return n;
   }
@@ -234,13 +241,30 @@ final class Rooms {
 
   /** The room as its members see it. */
   CompletableFuture<RoomState> state(String room) {
-    return members(room)
-        .thenApply(
-            entries -> {
-              TreeSet<String> ids = new TreeSet<>();
-              entries.forEach(e -> ids.addAll(e.connections()));
-              return RoomState.of(room, List.copyOf(ids), presence ? presenceOf(entries) : null);
-            });
+    return members(room).thenApply(entries -> stateOf(room, entries));
+  }
+
+  /**
+   * The count of connections and the first {@value RoomState#MEMBER_LIST_LIMIT} ids in order, kept
+   * in a bounded heap: O(N) for a room of N, not a sort of every id on every join.
+   */
+  private RoomState stateOf(String room, List<PresenceEntry> entries) {
+    int count = 0;
+    PriorityQueue<String> first = new PriorityQueue<>(Comparator.reverseOrder());
+    for (PresenceEntry e : entries) {
+      for (String id : e.connections()) {
+        count++;
+        if (first.size() < RoomState.MEMBER_LIST_LIMIT) {
+          first.add(id);
+        } else if (id.compareTo(first.peek()) < 0) {
+          first.poll();
+          first.add(id);
+        }
+      }
+    }
+    List<String> ids = new ArrayList<>(first);
+    Collections.sort(ids);
+    return new RoomState(room, count, ids, presence ? presenceOf(entries) : null);
   }
 
   /** The presence members of a room, sorted by key. */

@@ -164,11 +164,22 @@ public final class RuntimeConnection implements Connection {
     return sendText(socket.codec().encode(envelope));
   }
 
-  /** Queues pre-encoded text (used by broadcasts, which encode once). */
+  /** Queues pre-encoded text and counts it in the metrics. */
   boolean sendText(String text) {
+    if (queueText(text)) {
+      socket.observer().sent(socket.name(), 1);
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * Queues pre-encoded text without telling the observer: broadcasts encode once, queue to every
+   * member, and count them all in one call.
+   */
+  boolean queueText(String text) {
     if (isOpen() && outbox.offer(text)) {
       sent.increment();
-      socket.observer().sent(socket.name(), 1);
       return true;
     }
     return false;
