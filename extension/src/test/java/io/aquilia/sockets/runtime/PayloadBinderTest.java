@@ -8,8 +8,6 @@ import jakarta.json.Json;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class PayloadBinderTest {
@@ -17,22 +15,13 @@ class PayloadBinderTest {
   /** A payload. */
   public record Point(long x, String label) {}
 
-  static Jsonb jsonb;
-
-  @BeforeAll
-  static void setUp() {
-    jsonb = JsonbBuilder.create();
-  }
-
-  @AfterAll
-  static void tearDown() throws Exception {
-    jsonb.close();
-  }
+  // one Yasson instance for the class; JSON-B needs no closing here
+  private static final Jsonb JSONB = JsonbBuilder.create();
 
   @Test
   void yassonBindsTheParsedPayloadWithoutPrintingIt() {
-    assertThat(PayloadBinder.structureBinder(jsonb)).isNotNull();
-    PayloadBinder binder = new PayloadBinder(jsonb, null);
+    assertThat(PayloadBinder.structureBinder(JSONB)).isNotNull();
+    PayloadBinder binder = new PayloadBinder(JSONB, null);
     Object p =
         binder.bind(
             "move",
@@ -44,7 +33,7 @@ class PayloadBinderTest {
 
   @Test
   void aValueOfTheWrongTypeNamesItsField() {
-    PayloadBinder binder = new PayloadBinder(jsonb, null);
+    PayloadBinder binder = new PayloadBinder(JSONB, null);
     assertThatThrownBy(
             () ->
                 binder.bind(
