@@ -10,7 +10,7 @@ import io.aquilia.sockets.tck.rooms.PushServlet;
 import io.aquilia.sockets.tck.rooms.RoomChatSocket;
 import io.aquilia.sockets.tck.support.CountingClient;
 import io.aquilia.sockets.tck.support.Deployments;
-import io.aquilia.sockets.tck.support.RawWsClient;
+import io.aquilia.sockets.tck.support.RawWs;
 import io.aquilia.sockets.tck.support.Servers;
 import io.aquilia.sockets.tck.support.WsClient;
 import jakarta.json.JsonArray;
@@ -395,14 +395,14 @@ class RoomsIT {
   private void slowConsumerAmongFifty(String path, boolean closePolicy) {
     String room = room();
     List<CountingClient> fast = new ArrayList<>();
-    RawWsClient slow = null;
+    RawWs slow = null;
     try {
       for (int i = 0; i < 50; i++) {
         fast.add(CountingClient.connect(uri(path + room), "tick"));
       }
       fast.forEach(c -> c.awaitOther("room.joined"));
       CountingClient driver = fast.get(0);
-      slow = RawWsClient.connect(uri(path + room), 4096);
+      slow = RawWs.open(uri(path + room), 4096);
       await()
           .atMost(WsClient.TIMEOUT)
           .until(() -> data(driver.call("stats", "{}")).getInt("connections") == 51);
@@ -452,12 +452,12 @@ class RoomsIT {
       assertThat(stats.getInt("connections")).isEqualTo(closePolicy ? 50 : 51);
       // now the slow client reads what the server kept for it
       int last = sent - 1;
-      List<RawWsClient.Frame> got =
+      List<RawWs.Frame> got =
           slow.readUntil(
               f -> f.opcode() == 1 && f.text().contains("\"seq\":" + last + ","),
               Duration.ofSeconds(10));
       List<Integer> slowSeqs = new ArrayList<>();
-      for (RawWsClient.Frame f : got) {
+      for (RawWs.Frame f : got) {
         Matcher m = SEQ.matcher(f.opcode() == 1 ? f.text() : "");
         if (m.find()) {
           slowSeqs.add(Integer.parseInt(m.group(1)));
@@ -466,7 +466,7 @@ class RoomsIT {
       assertThat(slowSeqs.size()).as("messages the slow client got").isLessThan(sent);
       assertThat(slowSeqs).isSorted();
       if (closePolicy) {
-        RawWsClient.Frame close = got.get(got.size() - 1);
+        RawWs.Frame close = got.get(got.size() - 1);
         assertThat(close.opcode()).isEqualTo(8);
         assertThat(close.closeCode()).isEqualTo(4008);
         assertThat(close.closeReason()).isEqualTo("slow consumer");

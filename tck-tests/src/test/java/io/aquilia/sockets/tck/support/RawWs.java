@@ -16,9 +16,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A WebSocket client on a plain {@link Socket}, for what a real client library refuses to send:
- * malformed handshakes (no key, spoofed Host), invalid UTF-8, frame headers announcing 100 MB.
- * Every read has a timeout; nothing here waits without a bound.
+ * A WebSocket client on a plain {@link Socket}, for what a real client library refuses to do:
+ * malformed handshakes (no key, spoofed Host), invalid UTF-8, frame headers announcing 100 MB, and
+ * <em>not reading</em>: opened with a small receive buffer ({@link #open(URI, int)}) it is a slow
+ * consumer whose server writes pile up until the test calls {@link #readUntil}. It never answers
+ * pings, like a stuck client. Every read has a timeout; nothing here waits without a bound.
  */
 public final class RawWs implements AutoCloseable {
 
@@ -39,6 +41,13 @@ public final class RawWs implements AutoCloseable {
       return opcode == 8 && payload.length >= 2
           ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff)
           : -1;
+    }
+
+    /** The reason of a close frame. */
+    public String closeReason() {
+      return payload.length > 2
+          ? new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8)
+          : "";
     }
   }
 
@@ -63,6 +72,28 @@ public final class RawWs implements AutoCloseable {
 
   /** A handshake with the usual headers plus {@code extra} (a null value removes a header). */
   public static RawWs open(URI ws, Map<String, String> extra) throws IOException {
+    return open(ws, extra, 0);
+  }
+
+  /**
+   * An upgraded connection whose receive buffer is {@code receiveBuffer} bytes, set before
+   * connecting so that the kernel does not grow it: a slow consumer until it reads.
+   */
+  public static RawWs open(URI ws, int receiveBuffer) {
+    try {
+      RawWs c = open(ws, Map.of(), receiveBuffer);
+      if (c.status() != 101) {
+        c.close();
+        throw new IOException("handshake refused: " + c.describe());
+      }
+      return c;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("raw connect to " + ws + " failed", e);
+    }
+  }
+
+  private static RawWs open(URI ws, Map<String, String> extra, int receiveBuffer)
+      throws IOException {
     Map<String, String> h = new LinkedHashMap<>();
     h.put("Host", ws.getHost() + ":" + ws.getPort());
     h.put("Upgrade", "websocket");
@@ -79,7 +110,11 @@ public final class RawWs implements AutoCloseable {
             h.put(k, v);
           }
         });
-    Socket s = new Socket(ws.getHost(), ws.getPort());
+    Socket s = new Socket();
+    if (receiveBuffer > 0) {
+      s.setReceiveBufferSize(receiveBuffer);
+    }
+    s.connect(new java.net.InetSocketAddress(ws.getHost(), ws.getPort()), 10_000);
     s.setSoTimeout(10_000);
     StringBuilder req = new StringBuilder();
     String path = ws.getRawPath() + (ws.getRawQuery() == null ? "" : "?" + ws.getRawQuery());
@@ -218,6 +253,69 @@ public final class RawWs implements AutoCloseable {
       }
     }
     return null;
+  }
+
+  /**
+   * Reads whole messages (continuation frames joined, pings skipped) until one matches {@code stop}
+   * (included), a close frame (included), the end of the connection, or nothing for {@code quiet}.
+   */
+  public java.util.List<Frame> readUntil(java.util.function.Predicate<Frame> stop, Duration quiet) {
+    java.util.List<Frame> frames = new java.util.ArrayList<>();
+    try {
+      socket.setSoTimeout((int) quiet.toMillis());
+      Frame f;
+      while ((f = readMessage()) != null) {
+        frames.add(f);
+        if (stop.test(f) || f.opcode() == 8) {
+          break;
+        }
+      }
+    } catch (SocketTimeoutException | EOFException quietOrEnded) {
+      // what came is returned
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return frames;
+  }
+
+  /** The next whole message or close frame, or null at the end of the stream. */
+  private Frame readMessage() throws IOException {
+    ByteArrayOutputStream message = new ByteArrayOutputStream();
+    int opcode = -1;
+    while (true) {
+      int b0 = in.read();
+      if (b0 < 0) {
+        return null;
+      }
+      int b1 = readByte();
+      long len = b1 & 0x7f;
+      if (len == 126) {
+        len = (readByte() << 8) | readByte();
+      } else if (len == 127) {
+        len = 0;
+        for (int i = 0; i < 8; i++) {
+          len = (len << 8) | readByte();
+        }
+      }
+      byte[] data = in.readNBytes((int) len);
+      if (data.length < len) {
+        return null;
+      }
+      int op = b0 & 0x0f;
+      if (op == 8) {
+        return new Frame(8, data);
+      }
+      if (op > 8) {
+        continue; // ping or pong: a stuck client does not answer
+      }
+      if (op != 0) {
+        opcode = op;
+      }
+      message.write(data);
+      if ((b0 & 0x80) != 0) {
+        return new Frame(opcode, message.toByteArray());
+      }
+    }
   }
 
   private boolean endOfStream() {
