@@ -199,25 +199,9 @@ public final class RawWs implements AutoCloseable {
   public Frame read(Duration wait) throws IOException {
     socket.setSoTimeout((int) wait.toMillis());
     try {
-      int b0 = in.read();
-      if (b0 < 0) {
-        return null;
-      }
-      int b1 = readByte();
-      long len = b1 & 0x7f;
-      if (len == 126) {
-        len = (readByte() << 8) | readByte();
-      } else if (len == 127) {
-        len = 0;
-        for (int i = 0; i < 8; i++) {
-          len = (len << 8) | readByte();
-        }
-      }
-      byte[] payload = in.readNBytes((int) len);
-      return new Frame(b0 & 0x0f, payload);
-    } catch (SocketTimeoutException e) {
-      return null;
-    } catch (IOException e) {
+      WireFrame f = readFrame();
+      return f == null ? null : new Frame(f.opcode(), f.payload());
+    } catch (IOException timedOutOrEnded) {
       return null;
     }
   }
@@ -282,40 +266,46 @@ public final class RawWs implements AutoCloseable {
   private Frame readMessage() throws IOException {
     ByteArrayOutputStream message = new ByteArrayOutputStream();
     int opcode = -1;
-    while (true) {
-      int b0 = in.read();
-      if (b0 < 0) {
-        return null;
+    WireFrame f;
+    while ((f = readFrame()) != null) {
+      if (f.opcode() == 8) {
+        return new Frame(8, f.payload());
       }
-      int b1 = readByte();
-      long len = b1 & 0x7f;
-      if (len == 126) {
-        len = (readByte() << 8) | readByte();
-      } else if (len == 127) {
-        len = 0;
-        for (int i = 0; i < 8; i++) {
-          len = (len << 8) | readByte();
-        }
-      }
-      byte[] data = in.readNBytes((int) len);
-      if (data.length < len) {
-        return null;
-      }
-      int op = b0 & 0x0f;
-      if (op == 8) {
-        return new Frame(8, data);
-      }
-      if (op > 8) {
+      if (f.opcode() > 8) {
         continue; // ping or pong: a stuck client does not answer
       }
-      if (op != 0) {
-        opcode = op;
+      if (f.opcode() != 0) {
+        opcode = f.opcode();
       }
-      message.write(data);
-      if ((b0 & 0x80) != 0) {
+      message.write(f.payload());
+      if (f.fin()) {
         return new Frame(opcode, message.toByteArray());
       }
     }
+    return null;
+  }
+
+  /** One frame as it came, continuation frames included. */
+  private record WireFrame(boolean fin, int opcode, byte[] payload) {}
+
+  /** The next frame from the server (unmasked), or null at the end of the stream. */
+  private WireFrame readFrame() throws IOException {
+    int b0 = in.read();
+    if (b0 < 0) {
+      return null;
+    }
+    int b1 = readByte();
+    long len = b1 & 0x7f;
+    if (len == 126) {
+      len = (readByte() << 8) | readByte();
+    } else if (len == 127) {
+      len = 0;
+      for (int i = 0; i < 8; i++) {
+        len = (len << 8) | readByte();
+      }
+    }
+    byte[] payload = in.readNBytes((int) len);
+    return payload.length < len ? null : new WireFrame((b0 & 0x80) != 0, b0 & 0x0f, payload);
   }
 
   private boolean endOfStream() {
