@@ -163,8 +163,16 @@ public final class LiveSocket implements SocketNamespace {
   }
 
   private int deliverAll(String text, String excludeConnectionId) {
+    return queueToAll(connections.values(), text, excludeConnectionId);
+  }
+
+  /**
+   * Queues encoded text to each of {@code members} but one, and counts the deliveries in one
+   * observer call; returns how many.
+   */
+  int queueToAll(Iterable<RuntimeConnection> members, String text, String excludeConnectionId) {
     int n = 0;
-    for (RuntimeConnection c : connections.values()) {
+    for (RuntimeConnection c : members) {
       if ((excludeConnectionId == null || !c.id().equals(excludeConnectionId))
           && c.queueText(text)) {
         n++;

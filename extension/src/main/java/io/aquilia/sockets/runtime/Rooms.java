@@ -66,17 +66,7 @@ final class Rooms {
     if (members == null) {
       return 0;
     }
-    int n = 0;
-    for (RuntimeConnection c : members) {
-      if ((excludeConnectionId == null || !c.id().equals(excludeConnectionId))
-          && c.queueText(text)) {
-        n++;
-      }
-    }
-    if (n > 0) {
-      socket.observer().sent(socket.name(), n);
-    }
-    return n;
+    return socket.queueToAll(members, text, excludeConnectionId);
   }
 
   /** Delivers locally, then hands the text to the adapter for the other servers. */

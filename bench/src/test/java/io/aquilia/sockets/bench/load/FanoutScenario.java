@@ -186,26 +186,14 @@ final class FanoutScenario {
         Peer.openAll(
             client, target.ws(impl, "room/r" + r), byRoom.get(r), 64, Duration.ofSeconds(120));
       }
-      try {
-        target.awaitOpen(impl, "room", n.members(), Duration.ofSeconds(30));
-      } catch (IllegalStateException missing) {
-        // not fatal: members the server closed count as lost deliveries, and the log says so
-        Log.info("fan-out %s %s: %s", n.label(), impl, missing.getMessage());
-        census(impl, n, "after connecting");
-      }
+      awaitMembers(impl, n, n.members(), "after connecting");
       Peer.openAll(client, target.ws(impl, "pub"), List.of(pub), 1, Duration.ofSeconds(30));
       phases.put("fixed_rate", phase(members, pub, round, n, rate, seconds));
       census(impl, n, "after the fixed rate");
       phases.put("max", phase(members, pub, round, n, 0, seconds));
       census(impl, n, "after the maximum rate");
       slow = SlowMember.join(target.ws(impl, "room/r0"));
-      try {
-        target.awaitOpen(impl, "room", n.members() + 1, Duration.ofSeconds(30));
-      } catch (IllegalStateException missing) {
-        // not fatal: the phase still measures the members that are there, and the log says so
-        Log.info("fan-out %s %s: %s", n.label(), impl, missing.getMessage());
-        census(impl, n, "with the slow member");
-      }
+      awaitMembers(impl, n, n.members() + 1, "with the slow member");
       phases.put("max_slow_member", phase(members, pub, round, n, 0, seconds));
       Phase f = phases.get("fixed_rate");
       Log.info(
@@ -228,6 +216,20 @@ final class FanoutScenario {
       Peer.closeAll(List.of(pub));
       Peer.closeAll(members);
       target.awaitOpen(impl, "room", 0, Duration.ofSeconds(60));
+    }
+  }
+
+  /**
+   * Waits until the server holds {@code expected} room connections. Not fatal when it does not:
+   * members the server closed count as lost deliveries, a phase measures the members that are
+   * there, and the log says which are missing.
+   */
+  private void awaitMembers(String impl, Rooms n, int expected, String when) {
+    try {
+      target.awaitOpen(impl, "room", expected, Duration.ofSeconds(30));
+    } catch (IllegalStateException missing) {
+      Log.info("fan-out %s %s: %s", n.label(), impl, missing.getMessage());
+      census(impl, n, when);
     }
   }
 

@@ -45,13 +45,6 @@ final class LongList {
 
   /** The values of several sample arrays in one sorted array. */
   static long[] sortedUnionOf(java.util.List<long[]> samples) {
-    java.util.List<LongList> lists = new java.util.ArrayList<>();
-    for (long[] s : samples) {
-      LongList l = new LongList();
-      l.values = s;
-      l.size = s.length;
-      lists.add(l);
-    }
-    return sortedUnion(lists);
+    return samples.stream().flatMapToLong(Arrays::stream).sorted().toArray();
   }
 }
