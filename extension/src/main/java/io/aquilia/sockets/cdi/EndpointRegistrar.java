@@ -9,6 +9,7 @@ import io.aquilia.sockets.runtime.ControllerModel;
 import io.aquilia.sockets.runtime.InMemoryAdapter;
 import io.aquilia.sockets.runtime.LiveSocket;
 import io.aquilia.sockets.runtime.Messages;
+import io.aquilia.sockets.runtime.PayloadValidators;
 import io.aquilia.sockets.runtime.SocketRuntime;
 import io.aquilia.sockets.spi.SocketAdapter;
 import jakarta.enterprise.context.spi.CreationalContext;
@@ -158,7 +159,7 @@ public class EndpointRegistrar implements ServletContextListener {
    */
   private static Validator validator() {
     try {
-      return CDI.current().select(ValidatorFactory.class).get().getValidator();
+      return PayloadValidators.from(CDI.current().select(ValidatorFactory.class).get());
     } catch (RuntimeException notAFactoryBean) {
       // fall through to the Validator bean
     }
@@ -166,7 +167,7 @@ public class EndpointRegistrar implements ServletContextListener {
       return CDI.current().select(Validator.class).get();
     } catch (RuntimeException e) {
       try {
-        return Validation.buildDefaultValidatorFactory().getValidator();
+        return PayloadValidators.from(Validation.buildDefaultValidatorFactory());
       } catch (RuntimeException e2) {
         LOG.warning(Messages.noBeanValidation());
         return null;

@@ -42,6 +42,7 @@ final class Outbox {
   private boolean closed;
   private long dropped;
   private long failed;
+  private long accepted;
 
   Outbox(
       String connectionId,
@@ -96,15 +97,18 @@ final class Outbox {
       }
       if (!writing) {
         writing = true;
+        accepted++;
         startSend();
       } else if (queue.size() < capacity) {
         queue.addLast(text);
+        accepted++;
         return true;
       } else {
         switch (policy) {
           case DROP_OLDEST -> {
             queue.pollFirst();
             queue.addLast(text);
+            accepted++;
           }
           case DROP_NEWEST -> {}
           case CLOSE -> slow = true;
@@ -253,6 +257,18 @@ final class Outbox {
     lock.lock();
     try {
       return dropped;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Number of text frames accepted (written or queued; with DROP_OLDEST, also those dropped later).
+   */
+  long accepted() {
+    lock.lock();
+    try {
+      return accepted;
     } finally {
       lock.unlock();
     }

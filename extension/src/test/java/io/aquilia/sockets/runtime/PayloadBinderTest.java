@@ -7,6 +7,11 @@ import io.aquilia.sockets.SocketFault;
 import jakarta.json.Json;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.validation.Valid;
+import jakarta.validation.Validation;
+import jakarta.validation.ValidatorFactory;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -43,5 +48,34 @@ class PayloadBinderTest {
                     List.of()))
         .isInstanceOf(SocketFault.class)
         .hasMessageContaining("field 'x' has the wrong type");
+  }
+
+  /** A payload with a nested, cascaded one. */
+  public record Line(@Valid Label from, @Valid List<Label> via) {}
+
+  /** A nested payload. */
+  public record Label(@NotBlank @Size(max = 3) String text) {}
+
+  @Test
+  void thePayloadValidatorStillCascadesIntoEveryProperty() {
+    try (ValidatorFactory factory = Validation.buildDefaultValidatorFactory()) {
+      PayloadBinder binder = new PayloadBinder(JSONB, PayloadValidators.from(factory));
+      assertThatThrownBy(
+              () ->
+                  binder.bind(
+                      "draw",
+                      Json.createReader(
+                              new java.io.StringReader(
+                                  "{\"from\":{\"text\":\"\"},\"via\":[{\"text\":\"ok\"},{\"text\":\"long\"}]}"))
+                          .readObject(),
+                      Line.class,
+                      List.of()))
+          .isInstanceOfSatisfying(
+              SocketFault.class,
+              f ->
+                  assertThat(f.violations())
+                      .extracting(io.aquilia.sockets.Violation::path)
+                      .containsExactly("from.text", "via[1].text"));
+    }
   }
 }

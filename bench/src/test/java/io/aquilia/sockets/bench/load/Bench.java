@@ -14,7 +14,7 @@ import java.util.Map;
  *
  * <pre>
  * Bench --url=http://127.0.0.1:19581/bench/ --out=DIR [--profile=full|smoke]
- *       [--scenarios=clients,echo,fanout,idle,cross] [--client=jdk|tyrus] [--rounds=N] [--seconds=S]
+ *       [--scenarios=clients,echo,fanout,idle,cross] [--client=jdk|tyrus] [--rounds=N] [--seconds=S] [--warmup=S]
  *       [--echo=1x1,16x16] [--rooms=100,1000] [--idle=1000] [--label=TEXT] [--server=TEXT]
  *       [--cross=URL_A,URL_B] [--cross-members=N]
  * Bench --report=DIR/results.json     (writes RESULTS.md and the charts again from the results)
@@ -61,7 +61,8 @@ public final class Bench {
         Profile.named(opt.getOrDefault("profile", "full"), Machine.openFileLimit())
             .with(
                 opt.containsKey("rounds") ? Integer.valueOf(opt.get("rounds")) : null,
-                opt.containsKey("seconds") ? Double.valueOf(opt.get("seconds")) : null)
+                opt.containsKey("seconds") ? Double.valueOf(opt.get("seconds")) : null,
+                opt.containsKey("warmup") ? Double.valueOf(opt.get("warmup")) : null)
             .withEcho(opt.get("echo"))
             .withRooms(opt.get("rooms"))
             .withIdle(opt.get("idle"));

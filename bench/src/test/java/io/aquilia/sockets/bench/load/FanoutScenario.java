@@ -78,6 +78,7 @@ final class FanoutScenario {
           impl,
           new Rooms(1, Math.min(100, Rooms.parse(profile.roomSizes().get(0)).size())),
           100,
+          profile.warmupSeconds(),
           profile.warmupSeconds());
     }
     List<Object> rooms = new ArrayList<>();
@@ -87,7 +88,8 @@ final class FanoutScenario {
       Map<String, Map<String, List<Phase>>> byImpl = new LinkedHashMap<>();
       for (int r = 0; r < profile.rounds(); r++) {
         for (String impl : Bench.order(r)) {
-          Map<String, Phase> phases = round(impl, n, rate, profile.seconds());
+          Map<String, Phase> phases =
+              round(impl, n, rate, profile.seconds(), profile.maxPhaseSeconds());
           phases.forEach(
               (name, p) ->
                   byImpl
@@ -101,6 +103,7 @@ final class FanoutScenario {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("client", client.name());
     out.put("seconds_per_phase", profile.seconds());
+    out.put("seconds_per_max_phase", profile.maxPhaseSeconds());
     out.put("rounds", profile.rounds());
     out.put(
         "room",
@@ -165,7 +168,8 @@ final class FanoutScenario {
     return m;
   }
 
-  private Map<String, Phase> round(String impl, Rooms n, double rate, double seconds) {
+  private Map<String, Phase> round(
+      String impl, Rooms n, double rate, double seconds, double maxSeconds) {
     List<Member> members = new ArrayList<>();
     Round round = new Round();
     Publisher pub = new Publisher();
@@ -190,11 +194,11 @@ final class FanoutScenario {
       Peer.openAll(client, target.ws(impl, "pub"), List.of(pub), 1, Duration.ofSeconds(30));
       phases.put("fixed_rate", phase(members, pub, round, n, rate, seconds));
       census(impl, n, "after the fixed rate");
-      phases.put("max", phase(members, pub, round, n, 0, seconds));
+      phases.put("max", phase(members, pub, round, n, 0, maxSeconds));
       census(impl, n, "after the maximum rate");
       slow = SlowMember.join(target.ws(impl, "room/r0"));
       awaitMembers(impl, n, n.members() + 1, "with the slow member");
-      phases.put("max_slow_member", phase(members, pub, round, n, 0, seconds));
+      phases.put("max_slow_member", phase(members, pub, round, n, 0, maxSeconds));
       Phase f = phases.get("fixed_rate");
       Log.info(
           "fan-out %s %s: fixed %.0f/s lost=%d p50=%.0fus p99=%.0fus | max %.0f/s | with slow member %.0f/s | other load %.2f cores",

@@ -198,9 +198,11 @@ final class Report {
                 + " member of room r0 that never reads (the change is the other members' rate, paired"
                 + " with the maximum-rate phase of the same round). ")
         .append(str(f.get("rounds")))
-        .append(" rounds of ")
+        .append(" rounds: ")
         .append(str(f.get("seconds_per_phase")))
-        .append(" s per phase.\n\n");
+        .append(" s at the fixed rate, ")
+        .append(str(f.getOrDefault("seconds_per_max_phase", f.get("seconds_per_phase"))))
+        .append(" s in each maximum-rate phase.\n\n");
     md.append(
         "| rooms | impl | fixed: delivered/s | lost | p50 us | p99 us | max: delivered/s | server cores |"
             + " other load (cores) | max + slow member: delivered/s | change (paired) |"
