@@ -6,6 +6,7 @@ import io.aquilia.sockets.runtime.SocketObserver;
 import io.aquilia.sockets.runtime.SocketRuntime;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.Counter;
@@ -194,30 +195,33 @@ public final class MetricsObserver implements SocketObserver {
 
   @Override
   public void acknowledged(String socket, String event, long nanos) {
-    Key key = new Key("aquilia.sockets.ack.latency", socket, "event", event);
-    SampledTimer t = timers.get(key);
-    if (t == null) {
-      t = timer(key, socket, event);
-    }
-    t.update(nanos);
+    cached(
+            timers,
+            new Key("aquilia.sockets.ack.latency", socket, "event", event),
+            k ->
+                new SampledTimer(
+                    registry.timer(
+                            Metadata.builder()
+                                .withName("aquilia.sockets.ack.latency")
+                                .withDescription(
+                                    "Time from message arrival to its acknowledgement, by event"
+                                        + " (every one up to 1,000/s, a sample above)")
+                                .build(),
+                            new Tag("socket", socket),
+                            new Tag("event", event))
+                        ::update,
+                    System::nanoTime))
+        .update(nanos);
   }
 
-  private SampledTimer timer(Key key, String socket, String event) {
-    return timers.computeIfAbsent(
-        key,
-        k ->
-            new SampledTimer(
-                registry.timer(
-                        Metadata.builder()
-                            .withName("aquilia.sockets.ack.latency")
-                            .withDescription(
-                                "Time from message arrival to its acknowledgement, by event"
-                                    + " (every one up to 1,000/s, a sample above)")
-                            .build(),
-                        new Tag("socket", socket),
-                        new Tag("event", event))
-                    ::update,
-                System::nanoTime));
+  /**
+   * The value for {@code key}, made once. It reads first: {@code computeIfAbsent} locks the bin of
+   * a key that is not the bin's first node on every call (JDK 17), which the fan-out profile showed
+   * on each broadcast.
+   */
+  private static <V> V cached(Map<Key, V> map, Key key, Function<Key, V> create) {
+    V v = map.get(key);
+    return v != null ? v : map.computeIfAbsent(key, create);
   }
 
   /**
@@ -232,13 +236,10 @@ public final class MetricsObserver implements SocketObserver {
 
   private Counter counter(
       String name, String description, String socket, String tag, String value) {
-    // get first: computeIfAbsent locks the bin of a key that is not the bin's first node, on
-    // every call (JDK 17), which the fan-out profile showed on each broadcast
-    Key key = new Key(name, socket, tag, value);
-    Counter c = counters.get(key);
-    return c != null
-        ? c
-        : counters.computeIfAbsent(key, k -> create(name, description, socket, tag, value));
+    return cached(
+        counters,
+        new Key(name, socket, tag, value),
+        k -> create(name, description, socket, tag, value));
   }
 
   private Counter create(String name, String description, String socket, String tag, String value) {
