@@ -43,15 +43,27 @@ class CliIT {
         .until(
             () ->
                 http.send(
-                            HttpRequest.newBuilder(URI.create(URL + "/_aquilia/admin/sockets"))
-                                .header("Authorization", "Bearer " + TOKEN)
-                                .build(),
+                            adminRequest("/_aquilia/admin/sockets").build(),
                             HttpResponse.BodyHandlers.discarding())
                         .statusCode()
                     == 200);
   }
 
   static AqTest.Result aq(String... args) {
+    return AqTest.aq(args);
+  }
+
+  /** A request to the admin endpoint with the right token. */
+  static HttpRequest.Builder adminRequest(String path) {
+    return HttpRequest.newBuilder(URI.create(URL + path))
+        .header("Authorization", "Bearer " + TOKEN);
+  }
+
+  /** {@code aq ws <command> --url URL --token TOKEN <rest>}: a command as the operator runs it. */
+  static AqTest.Result admin(String command, String... rest) {
+    String[] args = new String[6 + rest.length];
+    System.arraycopy(new String[] {"ws", command, "--url", URL, "--token", TOKEN}, 0, args, 0, 6);
+    System.arraycopy(rest, 0, args, 6, rest.length);
     return AqTest.aq(args);
   }
 
@@ -80,7 +92,7 @@ class CliIT {
         .containsPattern("message\\.new +out +emit +- +ChatLine");
     Map<String, Object> offline =
         (Map<String, Object>) JsonText.parse(aq("ws", "inspect", WAR.toString(), "--json").out());
-    AqTest.Result live = aq("ws", "inspect", "--url", URL, "--token", TOKEN, "--json");
+    AqTest.Result live = admin("inspect", "--json");
     assertThat(live.code()).as(live.err()).isZero();
     Map<String, Object> liveDoc = (Map<String, Object>) JsonText.parse(live.out());
     assertThat(withoutLive(liveDoc)).isEqualTo(withoutLive(offline));
@@ -103,7 +115,7 @@ class CliIT {
   void inspectLiveCountsAndListsConnections() {
     try (LiveWs a = LiveWs.chat(URL, "inspect-room", "ann");
         LiveWs b = LiveWs.chat(URL, "inspect-room", "bob")) {
-      AqTest.Result r = aq("ws", "inspect", "--url", URL, "--token", TOKEN);
+      AqTest.Result r = admin("inspect");
       assertThat(r.code()).as(r.err()).isZero();
       assertThat(r.out())
           .containsPattern("connections +\\d+")
@@ -116,13 +128,8 @@ class CliIT {
     try (LiveWs a = LiveWs.chat(URL, "room-a", "ann");
         LiveWs b = LiveWs.chat(URL, "room-b", "bob")) {
       AqTest.Result r =
-          aq(
-              "ws",
+          admin(
               "broadcast",
-              "--url",
-              URL,
-              "--token",
-              TOKEN,
               "--namespace",
               NS,
               "--event",
@@ -146,13 +153,8 @@ class CliIT {
       a.awaitEvent("room.joined");
       b.awaitEvent("room.joined");
       AqTest.Result r =
-          aq(
-              "ws",
+          admin(
               "broadcast",
-              "--url",
-              URL,
-              "--token",
-              TOKEN,
               "--namespace",
               NS,
               "--room",
@@ -167,33 +169,11 @@ class CliIT {
               "Broadcast 'alert' to room bc-red of /ws/chat/:room: delivered to 1 connection(s)\n");
       assertThat(a.awaitEvent("alert").get("payload")).isEqualTo("red only");
       // a namespace broadcast afterwards is a barrier: b sees it, and nothing before it
-      aq(
-          "ws",
-          "broadcast",
-          "--url",
-          URL,
-          "--token",
-          TOKEN,
-          "--namespace",
-          NS,
-          "--event",
-          "barrier");
+      admin("broadcast", "--namespace", NS, "--event", "barrier");
       b.awaitEvent("barrier");
       assertThat(b.messages).noneMatch(m -> "alert".equals(m.get("event")));
       AqTest.Result none =
-          aq(
-              "ws",
-              "broadcast",
-              "--url",
-              URL,
-              "--token",
-              TOKEN,
-              "--namespace",
-              NS,
-              "--room",
-              "bc-nobody",
-              "--event",
-              "alert");
+          admin("broadcast", "--namespace", NS, "--room", "bc-nobody", "--event", "alert");
       assertThat(none.code()).isEqualTo(5);
       assertThat(none.err()).startsWith("aq: ADMIN_ROOM_NOT_FOUND: No room 'bc-nobody'");
     }
@@ -206,20 +186,9 @@ class CliIT {
         LiveWs b = LiveWs.chat(URL, "purge-me", "bob")) {
       a.awaitEvent("room.joined");
       b.awaitEvent("room.joined");
-      AqTest.Result live = aq("ws", "inspect", "--url", URL, "--token", TOKEN);
+      AqTest.Result live = admin("inspect");
       assertThat(live.out()).containsPattern("live rooms .*purge-me \\(2\\)");
-      AqTest.Result r =
-          aq(
-              "ws",
-              "purge-room",
-              "--url",
-              URL,
-              "--token",
-              TOKEN,
-              "--namespace",
-              NS,
-              "--room",
-              "purge-me");
+      AqTest.Result r = admin("purge-room", "--namespace", NS, "--room", "purge-me");
       assertThat(r.code()).as(r.err()).isZero();
       assertThat(r.out())
           .isEqualTo("Purged room purge-me of /ws/chat/:room: 2 member connection(s) removed\n");
@@ -234,18 +203,7 @@ class CliIT {
       Map<String, Object> ack = a.await(m -> "p1".equals(m.get("id")));
       assertThat(((Map<String, Object>) ack.get("payload")).get("code"))
           .isEqualTo("WS_NOT_SUBSCRIBED");
-      AqTest.Result again =
-          aq(
-              "ws",
-              "purge-room",
-              "--url",
-              URL,
-              "--token",
-              TOKEN,
-              "--namespace",
-              NS,
-              "--room",
-              "purge-me");
+      AqTest.Result again = admin("purge-room", "--namespace", NS, "--room", "purge-me");
       assertThat(again.code()).isEqualTo(5);
       assertThat(again.err())
           .isEqualTo(
@@ -257,14 +215,13 @@ class CliIT {
   void kickClosesTheConnectionWith4009AndTheReason() throws Exception {
     try (LiveWs a = LiveWs.chat(URL, "kick-room", "mallory")) {
       String id = a.connectionId();
-      AqTest.Result r =
-          aq("ws", "kick", "--url", URL, "--token", TOKEN, "--conn", id, "--reason", "spam");
+      AqTest.Result r = admin("kick", "--conn", id, "--reason", "spam");
       assertThat(r.code()).as(r.err()).isZero();
       assertThat(r.out())
           .isEqualTo("Closed connection " + id + " of namespace /ws/chat/:room with 4009 (spam)\n");
       assertThat(a.closeCode.get(10, java.util.concurrent.TimeUnit.SECONDS)[0]).isEqualTo(4009);
       assertThat(a.closeReason).isEqualTo("spam");
-      AqTest.Result again = aq("ws", "kick", "--url", URL, "--token", TOKEN, "--conn", id);
+      AqTest.Result again = admin("kick", "--conn", id);
       assertThat(again.code()).isEqualTo(5);
       assertThat(again.err())
           .isEqualTo("aq: ADMIN_CONNECTION_NOT_FOUND: No open connection with id '" + id + "'\n");
@@ -273,18 +230,7 @@ class CliIT {
 
   @Test
   void unknownNamespaceIsNotFound() {
-    AqTest.Result r =
-        aq(
-            "ws",
-            "broadcast",
-            "--url",
-            URL,
-            "--token",
-            TOKEN,
-            "--namespace",
-            "/nope",
-            "--event",
-            "x");
+    AqTest.Result r = admin("broadcast", "--namespace", "/nope", "--event", "x");
     assertThat(r.code()).isEqualTo(5);
     assertThat(r.err())
         .isEqualTo(
@@ -329,8 +275,7 @@ class CliIT {
     for (var c : cases.entrySet()) {
       HttpResponse<String> r =
           http.send(
-              HttpRequest.newBuilder(URI.create(URL + "/_aquilia/admin/broadcast"))
-                  .header("Authorization", "Bearer " + TOKEN)
+              adminRequest("/_aquilia/admin/broadcast")
                   .POST(HttpRequest.BodyPublishers.ofString(c.getKey()))
                   .build(),
               HttpResponse.BodyHandlers.ofString());
@@ -339,17 +284,11 @@ class CliIT {
     }
     HttpResponse<String> get =
         http.send(
-            HttpRequest.newBuilder(URI.create(URL + "/_aquilia/admin/kick"))
-                .header("Authorization", "Bearer " + TOKEN)
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+            adminRequest("/_aquilia/admin/kick").build(), HttpResponse.BodyHandlers.ofString());
     assertThat(get.statusCode()).isEqualTo(405);
     HttpResponse<String> unknown =
         http.send(
-            HttpRequest.newBuilder(URI.create(URL + "/_aquilia/admin/reboot"))
-                .header("Authorization", "Bearer " + TOKEN)
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+            adminRequest("/_aquilia/admin/reboot").build(), HttpResponse.BodyHandlers.ofString());
     assertThat(unknown.statusCode()).isEqualTo(404);
     assertThat(unknown.body()).contains("ADMIN_NOT_FOUND");
   }

@@ -76,7 +76,7 @@ final class Settings implements Function<String, Optional<String>> {
     if (sys != null) {
       return Optional.of(sys);
     }
-    String env = System.getenv(key.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_"));
+    String env = System.getenv(ConfigOverrides.envName(key));
     if (env != null) {
       return Optional.of(env);
     }

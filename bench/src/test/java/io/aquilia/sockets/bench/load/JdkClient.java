@@ -104,6 +104,16 @@ final class JdkClient implements Client {
     }
 
     @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+      if (messages == 0 && ERRORS.getAndIncrement() < 5) {
+        Log.info(
+            "jdk client: the server closed a connection before its first message: %d %s",
+            statusCode, reason);
+      }
+      return null;
+    }
+
+    @Override
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
       if (last) {
         messages++;

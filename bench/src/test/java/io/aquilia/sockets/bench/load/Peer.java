@@ -58,7 +58,15 @@ abstract class Peer {
       }
       for (P p : peers) {
         if (!p.connected.await(remaining(deadline), TimeUnit.NANOSECONDS)) {
-          throw new IllegalStateException("no 'connected' announcement from " + uri);
+          long missing = peers.stream().filter(x -> x.connected.getCount() > 0).count();
+          throw new IllegalStateException(
+              "no 'connected' announcement from "
+                  + uri
+                  + " on "
+                  + missing
+                  + " of "
+                  + peers.size()
+                  + " connections");
         }
       }
     } catch (InterruptedException e) {
