@@ -196,7 +196,8 @@ final class Report {
                 + FanoutScenario.AHEAD
                 + " messages per member ahead of the deliveries), and the maximum rate with one more"
                 + " member of room r0 that never reads (the change is the other members' rate, paired"
-                + " with the maximum-rate phase of the same round). ")
+                + " with the maximum-rate phase of the same round; the two phases swap places from"
+                + " round to round). ")
         .append(str(f.get("rounds")))
         .append(" rounds: ")
         .append(str(f.get("seconds_per_phase")))
@@ -242,7 +243,7 @@ final class Report {
             .append(" | ")
             .append(str(max.get("server_cores")));
         md.append(" | ").append(str(max.get("other_cores")));
-        // the slow-member phase runs right after the max phase of the same round
+        // the slow-member phase runs next to the max phase of the same round (before or after)
         double change = median(paired(slow.get("delivered_per_s"), max.get("delivered_per_s"))) - 1;
         md.append(" | ").append(range(slow.get("delivered_per_s"))).append(" | ");
         md.append(pct(change)).append(" | ");
