@@ -6,8 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One simulated client: its connection, and what it does with the frames it receives. The server's
@@ -29,54 +32,94 @@ abstract class Peer {
   /** A frame other than the connection announcement. Called by one thread at a time. */
   abstract void message(String text);
 
+  /** Handshakes tried per peer before {@link #openAll} gives up. */
+  static final int TRIES = 3;
+
   /**
    * Opens every peer's connection, at most {@code parallel} handshakes at a time, and waits until
-   * each has received its {@code connected} announcement.
+   * each has received its {@code connected} announcement. A peer whose handshake or announcement
+   * has not arrived within a third of {@code timeout} is opened again (at most {@link #TRIES}
+   * times, logged): in one of three full runs 2 of 10,000 JDK client handshakes never completed,
+   * and the server never saw them open.
    */
   static <P extends Peer> List<P> openAll(
       Client client, URI uri, List<P> peers, int parallel, Duration timeout) {
+    List<P> missing = peers;
+    for (int attempt = 1; attempt <= TRIES; attempt++) {
+      missing = tryOpen(client, uri, missing, parallel, timeout.dividedBy(TRIES));
+      if (missing.isEmpty()) {
+        return peers;
+      }
+      Log.info(
+          "%d of %d connections to %s had no 'connected' announcement after try %d of %d",
+          missing.size(), peers.size(), uri, attempt, TRIES);
+      closeAll(missing);
+    }
+    closeAll(peers);
+    throw new IllegalStateException(
+        "no 'connected' announcement from "
+            + uri
+            + " on "
+            + missing.size()
+            + " of "
+            + peers.size()
+            + " connections after "
+            + TRIES
+            + " tries");
+  }
+
+  /** One try: opens {@code peers}; returns those without a {@code connected} announcement. */
+  private static <P extends Peer> List<P> tryOpen(
+      Client client, URI uri, List<P> peers, int parallel, Duration timeout) {
     Semaphore permits = new Semaphore(parallel);
-    List<CompletableFuture<Conn>> opened = new ArrayList<>();
+    AtomicBoolean over = new AtomicBoolean();
     long deadline = System.nanoTime() + timeout.toNanos();
+    List<CompletableFuture<Conn>> opened = new ArrayList<>();
     try {
       for (P p : peers) {
+        p.conn = null;
         if (!permits.tryAcquire(remaining(deadline), TimeUnit.NANOSECONDS)) {
-          throw new IllegalStateException("timed out opening connections to " + uri);
+          break;
         }
-        CompletableFuture<Conn> f =
+        opened.add(
             client
                 .open(uri, p::onText)
                 .whenComplete(
                     (c, failure) -> {
-                      p.conn = c;
                       permits.release();
-                    });
-        opened.add(f);
+                      if (c != null && over.get()) {
+                        c.close(); // a handshake that completed after its try gave up
+                      } else if (c != null) {
+                        p.conn = c;
+                      }
+                    }));
       }
       for (CompletableFuture<Conn> f : opened) {
-        f.get(remaining(deadline), TimeUnit.NANOSECONDS);
+        try {
+          f.get(remaining(deadline), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException | TimeoutException notOpened) {
+          // counted as missing below
+        }
       }
       for (P p : peers) {
         if (!p.connected.await(remaining(deadline), TimeUnit.NANOSECONDS)) {
-          long missing = peers.stream().filter(x -> x.connected.getCount() > 0).count();
-          throw new IllegalStateException(
-              "no 'connected' announcement from "
-                  + uri
-                  + " on "
-                  + missing
-                  + " of "
-                  + peers.size()
-                  + " connections");
+          break;
         }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    } catch (Exception e) {
       closeAll(peers);
-      throw new IllegalStateException("opening " + peers.size() + " connections failed: " + e, e);
+      throw new IllegalStateException(e);
+    } finally {
+      over.set(true);
     }
-    return peers;
+    List<P> missing = new ArrayList<>();
+    for (P p : peers) {
+      if (p.connected.getCount() > 0 || p.conn == null) {
+        missing.add(p);
+      }
+    }
+    return missing;
   }
 
   static void closeAll(List<? extends Peer> peers) {
