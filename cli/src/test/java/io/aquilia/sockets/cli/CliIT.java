@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,10 +62,9 @@ class CliIT {
 
   /** {@code aq ws <command> --url URL --token TOKEN <rest>}: a command as the operator runs it. */
   static AqTest.Result admin(String command, String... rest) {
-    String[] args = new String[6 + rest.length];
-    System.arraycopy(new String[] {"ws", command, "--url", URL, "--token", TOKEN}, 0, args, 0, 6);
-    System.arraycopy(rest, 0, args, 6, rest.length);
-    return AqTest.aq(args);
+    List<String> args = new ArrayList<>(List.of("ws", command, "--url", URL, "--token", TOKEN));
+    args.addAll(List.of(rest));
+    return AqTest.aq(args.toArray(String[]::new));
   }
 
   /**

@@ -201,10 +201,14 @@ final class FanoutScenario {
       Peer.openAll(client, target.ws(impl, "pub"), List.of(pub), 1, Duration.ofSeconds(30));
       phases.put("fixed_rate", phase(members, pub, round, n, rate, seconds));
       census(impl, n, "after the fixed rate");
+      Runnable max =
+          () -> {
+            phases.put("max", phase(members, pub, round, n, 0, maxSeconds));
+            census(impl, n, "after the maximum rate");
+          };
       boolean slowFirst = roundIndex % 2 == 1;
       if (!slowFirst) {
-        phases.put("max", phase(members, pub, round, n, 0, maxSeconds));
-        census(impl, n, "after the maximum rate");
+        max.run();
       }
       slow = SlowMember.join(target.ws(impl, "room/r0"));
       awaitMembers(impl, n, n.members() + 1, "with the slow member");
@@ -213,8 +217,7 @@ final class FanoutScenario {
         slow.close();
         slow = null;
         awaitMembers(impl, n, n.members(), "after the slow member left");
-        phases.put("max", phase(members, pub, round, n, 0, maxSeconds));
-        census(impl, n, "after the maximum rate");
+        max.run();
       }
       Phase f = phases.get("fixed_rate");
       Log.info(
