@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
@@ -16,9 +17,9 @@ import javax.management.ObjectName;
 /**
  * {@code GET /bench/admin/stats[?gc=true]}: the server's heap in use (with {@code gc=true}: the
  * bytes of live objects, from a class histogram taken after a full collection), its RSS from {@code
- * /proc/self/status}, its process CPU time and the number of open connections of every benchmark
- * endpoint, and the room socket's memberships and closes (heartbeat timeouts, slow consumers) and
- * drops, as one JSON object. Used by the load generator.
+ * /proc/self/status}, its process CPU time, the time its collectors have taken and the number of
+ * open connections of every benchmark endpoint, and the room socket's memberships and closes
+ * (heartbeat timeouts, slow consumers) and drops, as one JSON object. Used by the load generator.
  */
 @WebServlet("/admin/stats")
 public class AdminServlet extends HttpServlet {
@@ -49,6 +50,8 @@ public class AdminServlet extends HttpServlet {
             + rss()
             + ",\"cpuNanos\":"
             + cpuNanos()
+            + ",\"gcMillis\":"
+            + gcMillis()
             + ",\"threads\":"
             + ManagementFactory.getThreadMXBean().getThreadCount()
             + ",\"fwEcho\":"
@@ -120,6 +123,18 @@ public class AdminServlet extends HttpServlet {
     } catch (JMException | RuntimeException e) {
       return -1;
     }
+  }
+
+  /**
+   * Milliseconds the collectors have reported since the start (for G1: its pauses, young and mixed,
+   * and any full collection).
+   */
+  private static long gcMillis() {
+    long ms = 0;
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      ms += Math.max(0, gc.getCollectionTime());
+    }
+    return ms;
   }
 
   /** Resident set size in bytes, or -1 where /proc is not available. */

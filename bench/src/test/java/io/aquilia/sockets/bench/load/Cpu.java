@@ -2,7 +2,7 @@ package io.aquilia.sockets.bench.load;
 
 import java.lang.management.ManagementFactory;
 
-/** CPU time of the load generator's own process, and of the whole machine. */
+/** CPU and collector time of the load generator's own process, and CPU time of the machine. */
 final class Cpu {
 
   private Cpu() {}
@@ -27,6 +27,16 @@ final class Cpu {
     } catch (java.io.IOException | RuntimeException e) {
       return 0;
     }
+  }
+
+  /** Milliseconds the load generator's collectors have reported since it started. */
+  static long gcMillis() {
+    long ms = 0;
+    for (java.lang.management.GarbageCollectorMXBean gc :
+        ManagementFactory.getGarbageCollectorMXBeans()) {
+      ms += Math.max(0, gc.getCollectionTime());
+    }
+    return ms;
   }
 
   static long processNanos() {

@@ -112,6 +112,7 @@ final class CrossScenario {
       room.forEach(m -> m.latencies = new LongList());
       pub.reset();
       long received0 = pub.delivered.sum();
+      long[] gc0 = gcMillis(where);
       round.measuring = true;
       long t0 = System.nanoTime();
       long end = t0 + (long) (seconds * 1e9);
@@ -124,23 +125,38 @@ final class CrossScenario {
       double wall = (System.nanoTime() - t0) / 1e9;
       long inWindow = pub.delivered.sum() - received0;
       round.measuring = false;
+      long[] gc1 = gcMillis(where);
       long expected = published * members;
       Sleep.until(() -> pub.delivered.sum() - received0 >= expected, 30_000);
       long lost = Math.max(0, expected - (pub.delivered.sum() - received0));
       long[] latency = LongList.sortedUnion(room.stream().map(m -> m.latencies).toList());
       Log.info(
-          "cross-instance members on %s: %.0f delivered/s lost=%d p50=%.0fus p99=%.0fus",
+          "cross-instance members on %s: %.0f delivered/s lost=%d p50=%.0fus p99=%.0fus | GC ms:"
+              + " publisher's server %d, members' server %d, load generator %d",
           where.base(),
           inWindow / wall,
           lost,
           Stats.quantile(latency, 0.5) / 1000,
-          Stats.quantile(latency, 0.99) / 1000);
+          Stats.quantile(latency, 0.99) / 1000,
+          gc1[0] - gc0[0],
+          gc1[1] - gc0[1],
+          gc1[2] - gc0[2]);
       return new FanoutScenario.Phase(published, inWindow / wall, lost, latency, null);
     } finally {
       Peer.closeAll(List.of(pub));
       Peer.closeAll(room);
       where.awaitOpen("fw", "room", 0, Duration.ofSeconds(60));
     }
+  }
+
+  /**
+   * Collector milliseconds so far of the publisher's server, the members' server (the same one in
+   * local rounds) and the load generator.
+   */
+  private long[] gcMillis(Target where) {
+    return new long[] {
+      a.stats(false).field("gcMillis"), where.stats(false).field("gcMillis"), Cpu.gcMillis()
+    };
   }
 
   /** Publishes probes until one reaches a member (subscriptions settle in the background). */

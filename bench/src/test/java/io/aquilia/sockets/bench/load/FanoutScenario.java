@@ -12,15 +12,21 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * fan-out: one room of N members and a publisher whose validated, acknowledged {@code publish} is
- * broadcast to the room. Three phases per round: a fixed publish rate below saturation (delivery
- * latency, lost messages), the maximum rate the room absorbs without overflowing a queue
- * (delivered/s), and the maximum rate with one extra member that never reads (the others'
- * delivered/s must not drop by more than 5 %).
+ * broadcast to the room. Phases per round: a fixed publish rate below saturation (delivery latency,
+ * lost messages), the maximum rate the room absorbs without overflowing a queue (delivered/s), and
+ * then, with one extra member in room r0, {@value #SLOW_PAIRS} pairs of maximum-rate windows of
+ * half that length: one where the extra member reads, one where it does not (the others'
+ * delivered/s must not drop by more than 5 %). Within a pair the two windows are next to each other
+ * and on the same connections, and which comes first alternates, so that what changes with time
+ * (heap, JIT, other load) does not count as the slow member's effect.
  */
 final class FanoutScenario {
 
   /** Publishes per member that the maximum-rate publisher may be ahead of the deliveries. */
   static final int AHEAD = 16;
+
+  /** Pairs of windows (extra member reading, not reading) per round. */
+  static final int SLOW_PAIRS = 2;
 
   private static final String TEXT = "tick payload 0123456789 abcdefghijklmnopqrstuvwxyz";
 
@@ -34,7 +40,14 @@ final class FanoutScenario {
    * @param measure CPU and time
    */
   record Phase(
-      long published, double deliveredPerSecond, long lost, long[] latency, Measure measure) {}
+      long published, double deliveredPerSecond, long lost, long[] latency, Measure measure) {
+
+    /** Server CPU time per delivery in the measured window, in microseconds. */
+    double serverMicrosPerDelivery() {
+      double deliveries = deliveredPerSecond * measure.seconds();
+      return deliveries > 0 ? measure.serverCpuNanos() / 1000.0 / deliveries : 0;
+    }
+  }
 
   /**
    * The rooms of a fan-out run.
@@ -89,14 +102,14 @@ final class FanoutScenario {
       Map<String, Map<String, List<Phase>>> byImpl = new LinkedHashMap<>();
       for (int r = 0; r < profile.rounds(); r++) {
         for (String impl : Bench.order(r)) {
-          Map<String, Phase> phases =
+          Map<String, List<Phase>> phases =
               round(impl, n, rate, profile.seconds(), profile.maxPhaseSeconds(), r);
           phases.forEach(
               (name, p) ->
                   byImpl
                       .computeIfAbsent(impl, k -> new LinkedHashMap<>())
                       .computeIfAbsent(name, k -> new ArrayList<>())
-                      .add(p));
+                      .addAll(p));
         }
       }
       rooms.add(summarize(n, rate, byImpl));
@@ -151,14 +164,27 @@ final class FanoutScenario {
         p.put(
             "other_cores",
             Stats.round(Stats.median(ps.stream().map(x -> x.measure().otherCores()).toList())));
+        p.put(
+            "server_cpu_us_per_delivery",
+            Stats.round(Stats.median(ps.stream().map(Phase::serverMicrosPerDelivery).toList())));
+        p.put(
+            "server_gc_ms",
+            Stats.median(ps.stream().map(x -> (double) x.measure().serverGcMillis()).toList()));
+        p.put(
+            "client_gc_ms",
+            Stats.median(ps.stream().map(x -> (double) x.measure().clientGcMillis()).toList()));
         s.put(phase.getKey(), p);
       }
       double base =
           Stats.median(e.getValue().get("max").stream().map(Phase::deliveredPerSecond).toList());
-      double slow =
-          Stats.median(
-              e.getValue().get("max_slow_member").stream().map(Phase::deliveredPerSecond).toList());
-      s.put("slow_member_rate_change", Stats.ratio(slow - base, base));
+      List<Phase> slow = e.getValue().get("max_slow_member");
+      List<Phase> reading = e.getValue().get("max_reading_member");
+      List<Double> changes = new ArrayList<>();
+      for (int i = 0; i < slow.size(); i++) {
+        changes.add(
+            Stats.ratio(slow.get(i).deliveredPerSecond(), reading.get(i).deliveredPerSecond()) - 1);
+      }
+      s.put("slow_member_rate_change", Stats.summary(changes));
       max.put(e.getKey(), base);
       m.put(e.getKey(), s);
     }
@@ -170,12 +196,12 @@ final class FanoutScenario {
   }
 
   /**
-   * One round of one implementation. The two maximum-rate phases swap places from round to round
-   * (odd rounds measure with the slow member first, then without it once it has left), so that what
-   * changes from one phase to the next within a round (heap, JIT) does not count as the slow
-   * member's effect.
+   * One round of one implementation: the fixed rate, the maximum rate, then the extra member's
+   * {@value #SLOW_PAIRS} pairs of windows ({@code max_reading_member}, {@code max_slow_member}),
+   * each of half the maximum-rate phase's length; the first window of a pair is the slow one in odd
+   * pairs of even rounds and even pairs of odd rounds.
    */
-  private Map<String, Phase> round(
+  private Map<String, List<Phase>> round(
       String impl, Rooms n, double rate, double seconds, double maxSeconds, int roundIndex) {
     List<Member> members = new ArrayList<>();
     Round round = new Round();
@@ -189,8 +215,7 @@ final class FanoutScenario {
       byRoom.add(room);
       members.addAll(room);
     }
-    Map<String, Phase> phases = new LinkedHashMap<>();
-    SlowMember slow = null;
+    Map<String, List<Phase>> phases = new LinkedHashMap<>();
     ServerStats before = target.stats(false);
     try {
       for (int r = 0; r < n.count(); r++) {
@@ -199,48 +224,61 @@ final class FanoutScenario {
       }
       awaitMembers(impl, n, n.members(), "after connecting");
       Peer.openAll(client, target.ws(impl, "pub"), List.of(pub), 1, Duration.ofSeconds(30));
-      phases.put("fixed_rate", phase(members, pub, round, n, rate, seconds));
+      Phase f = phase(members, pub, round, n, rate, seconds);
+      phases.put("fixed_rate", List.of(f));
       census(impl, n, "after the fixed rate");
-      Runnable max =
-          () -> {
-            phases.put("max", phase(members, pub, round, n, 0, maxSeconds));
-            census(impl, n, "after the maximum rate");
-          };
-      boolean slowFirst = roundIndex % 2 == 1;
-      if (!slowFirst) {
-        max.run();
+      Phase max = phase(members, pub, round, n, 0, maxSeconds);
+      phases.put("max", List.of(max));
+      census(impl, n, "after the maximum rate");
+      List<Phase> reading = new ArrayList<>();
+      List<Phase> slow = new ArrayList<>();
+      try (SlowMember extra = SlowMember.join(target.ws(impl, "room/r0"))) {
+        awaitMembers(impl, n, n.members() + 1, "with the extra member");
+        for (int i = 0; i < SLOW_PAIRS; i++) {
+          boolean slowFirst = (roundIndex + i) % 2 == 1;
+          for (boolean notReading :
+              slowFirst ? new boolean[] {true, false} : new boolean[] {false, true}) {
+            if (notReading) {
+              extra.stopReading();
+            } else {
+              extra.startReading();
+            }
+            (notReading ? slow : reading).add(phase(members, pub, round, n, 0, maxSeconds / 2));
+          }
+        }
       }
-      slow = SlowMember.join(target.ws(impl, "room/r0"));
-      awaitMembers(impl, n, n.members() + 1, "with the slow member");
-      phases.put("max_slow_member", phase(members, pub, round, n, 0, maxSeconds));
-      if (slowFirst) {
-        slow.close();
-        slow = null;
-        awaitMembers(impl, n, n.members(), "after the slow member left");
-        max.run();
-      }
-      Phase f = phases.get("fixed_rate");
+      phases.put("max_reading_member", reading);
+      phases.put("max_slow_member", slow);
+      awaitMembers(impl, n, n.members(), "after the extra member left");
       Log.info(
-          "fan-out %s %s: fixed %.0f/s lost=%d p50=%.0fus p99=%.0fus | max %.0f/s | with slow member %.0f/s | other load %.2f cores",
+          "fan-out %s %s: fixed %.0f/s lost=%d p50=%.0fus p99=%.0fus | max %.0f/s | extra member reading %s, not reading %s /s | other load %.2f cores | server GC %d ms in the max phase",
           n.label(),
           impl,
           f.deliveredPerSecond(),
           f.lost(),
           Stats.quantile(f.latency(), 0.5) / 1000,
           Stats.quantile(f.latency(), 0.99) / 1000,
-          phases.get("max").deliveredPerSecond(),
-          phases.get("max_slow_member").deliveredPerSecond(),
-          phases.get("max").measure().otherCores());
+          max.deliveredPerSecond(),
+          rates(reading),
+          rates(slow),
+          max.measure().otherCores(),
+          max.measure().serverGcMillis());
       return phases;
     } finally {
       closes(impl, n, before, target.stats(false));
-      if (slow != null) {
-        slow.close();
-      }
       Peer.closeAll(List.of(pub));
       Peer.closeAll(members);
       target.awaitOpen(impl, "room", 0, Duration.ofSeconds(60));
     }
+  }
+
+  private static String rates(List<Phase> phases) {
+    return phases.stream()
+        .map(
+            p ->
+                "%d (%.2f us cpu)"
+                    .formatted(Math.round(p.deliveredPerSecond()), p.serverMicrosPerDelivery()))
+        .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
   }
 
   /**

@@ -7,27 +7,51 @@ package io.aquilia.sockets.bench.load;
  * @param clientCpuNanos CPU time used by the load generator
  * @param serverCpuNanos CPU time used by the server
  * @param machineCpuNanos CPU time used by the whole machine (from /proc/stat)
+ * @param clientGcMillis time the load generator's collectors took
+ * @param serverGcMillis time the server's collectors took
  */
-record Measure(double seconds, long clientCpuNanos, long serverCpuNanos, long machineCpuNanos) {
+record Measure(
+    double seconds,
+    long clientCpuNanos,
+    long serverCpuNanos,
+    long machineCpuNanos,
+    long clientGcMillis,
+    long serverGcMillis) {
 
   /** Starts measuring; {@link Started#stop()} ends it. */
   static Started start(Target target) {
+    ServerStats s = target.stats(false);
     return new Started(
         target,
         System.nanoTime(),
         Cpu.processNanos(),
-        target.stats(false).cpuNanos(),
-        Cpu.machineBusyNanos());
+        s.cpuNanos(),
+        Cpu.machineBusyNanos(),
+        Cpu.gcMillis(),
+        s.field("gcMillis"));
   }
 
   /** An interval being measured. */
-  record Started(Target target, long wall0, long client0, long server0, long machine0) {
+  record Started(
+      Target target,
+      long wall0,
+      long client0,
+      long server0,
+      long machine0,
+      long clientGc0,
+      long serverGc0) {
     Measure stop() {
       long wall = System.nanoTime() - wall0;
       long client = Cpu.processNanos() - client0;
-      long server = target.stats(false).cpuNanos() - server0;
+      ServerStats s = target.stats(false);
       long machine = Cpu.machineBusyNanos() - machine0;
-      return new Measure(wall / 1e9, client, server, machine);
+      return new Measure(
+          wall / 1e9,
+          client,
+          s.cpuNanos() - server0,
+          machine,
+          Cpu.gcMillis() - clientGc0,
+          s.field("gcMillis") - serverGc0);
     }
   }
 
