@@ -46,16 +46,23 @@ final class CrossScenario {
   }
 
   Map<String, Object> run() {
-    // both servers and the Redis path (Redisson, the listener threads) need their own warm-up
+    // both servers and the Redis path (Redisson, the listener threads) need their own warm-up;
+    // cold,
+    // they do not keep up with RATE (a full run's first 30 s at RATE fell 7 s behind and its
+    // members' queues overflowed), so each placement first runs at a fifth of it
     double warmup = 3 * profile.warmupSeconds();
-    Log.info("cross-instance: %d members, %.0f publishes/s, warm-up %.1f s", members, RATE, warmup);
-    phase(b, warmup);
-    phase(a, warmup);
+    Log.info(
+        "cross-instance: %d members, %.0f publishes/s, warm-up %.1f s at %.0f/s, then %.1f s",
+        members, RATE, warmup / 2, RATE / 5, warmup);
+    phase(b, warmup / 2, RATE / 5);
+    phase(a, warmup / 2, RATE / 5);
+    phase(b, warmup, RATE);
+    phase(a, warmup, RATE);
     Map<String, List<FanoutScenario.Phase>> byPlacement = new LinkedHashMap<>();
     for (int r = 0; r < profile.rounds(); r++) {
       List<String> order = r % 2 == 0 ? List.of("cross", "local") : List.of("local", "cross");
       for (String placement : order) {
-        FanoutScenario.Phase p = phase("cross".equals(placement) ? b : a, profile.seconds());
+        FanoutScenario.Phase p = phase("cross".equals(placement) ? b : a, profile.seconds(), RATE);
         byPlacement.computeIfAbsent(placement, k -> new ArrayList<>()).add(p);
       }
     }
@@ -95,8 +102,8 @@ final class CrossScenario {
     return out;
   }
 
-  /** One round: members on {@code where}, the publisher on {@code a}, {@link #RATE} for seconds. */
-  private FanoutScenario.Phase phase(Target where, double seconds) {
+  /** One round: members on {@code where}, the publisher on {@code a}, {@code rate} for seconds. */
+  private FanoutScenario.Phase phase(Target where, double seconds, double rate) {
     Round round = new Round();
     FanoutScenario.Publisher pub = new FanoutScenario.Publisher();
     List<FanoutScenario.Member> room = new ArrayList<>();
@@ -117,7 +124,7 @@ final class CrossScenario {
       long t0 = System.nanoTime();
       long end = t0 + (long) (seconds * 1e9);
       long published = 0;
-      long period = (long) (1e9 / RATE);
+      long period = (long) (1e9 / rate);
       for (long next = t0; next < end; next += period) {
         LockSupport.parkNanos(next - System.nanoTime());
         pub.publish(published++, 1);
