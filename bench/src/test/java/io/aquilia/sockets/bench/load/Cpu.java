@@ -1,5 +1,6 @@
 package io.aquilia.sockets.bench.load;
 
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 
 /** CPU and collector time of the load generator's own process, and CPU time of the machine. */
@@ -32,8 +33,7 @@ final class Cpu {
   /** Milliseconds the load generator's collectors have reported since it started. */
   static long gcMillis() {
     long ms = 0;
-    for (java.lang.management.GarbageCollectorMXBean gc :
-        ManagementFactory.getGarbageCollectorMXBeans()) {
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
       ms += Math.max(0, gc.getCollectionTime());
     }
     return ms;

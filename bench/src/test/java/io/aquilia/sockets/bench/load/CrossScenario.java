@@ -46,10 +46,9 @@ final class CrossScenario {
   }
 
   Map<String, Object> run() {
-    // both servers and the Redis path (Redisson, the listener threads) need their own warm-up;
-    // cold,
-    // they do not keep up with RATE (a full run's first 30 s at RATE fell 7 s behind and its
-    // members' queues overflowed), so each placement first runs at a fifth of it
+    // Both servers and the Redis path (Redisson, the listener threads) need their own warm-up.
+    // Cold, they do not keep up with RATE (a full run's first 30 s at RATE fell 7 s behind and
+    // its members' queues overflowed), so each placement first runs at a fifth of it.
     double warmup = 3 * profile.warmupSeconds();
     Log.info(
         "cross-instance: %d members, %.0f publishes/s, warm-up %.1f s at %.0f/s, then %.1f s",

@@ -234,17 +234,11 @@ final class FanoutScenario {
       List<Phase> slow = new ArrayList<>();
       try (SlowMember extra = SlowMember.join(target.ws(impl, "room/r0"))) {
         awaitMembers(impl, n, n.members() + 1, "with the extra member");
-        for (int i = 0; i < SLOW_PAIRS; i++) {
-          boolean slowFirst = (roundIndex + i) % 2 == 1;
-          for (boolean notReading :
-              slowFirst ? new boolean[] {true, false} : new boolean[] {false, true}) {
-            if (notReading) {
-              extra.stopReading();
-            } else {
-              extra.startReading();
-            }
-            (notReading ? slow : reading).add(phase(members, pub, round, n, 0, maxSeconds / 2));
-          }
+        for (int w = 0; w < 2 * SLOW_PAIRS; w++) {
+          // the slow window is first in pair w / 2 when roundIndex + w / 2 is odd
+          boolean slowWindow = ((roundIndex + w / 2) % 2 == 1) == (w % 2 == 0);
+          extra.reading(!slowWindow);
+          (slowWindow ? slow : reading).add(phase(members, pub, round, n, 0, maxSeconds / 2));
         }
       }
       phases.put("max_reading_member", reading);

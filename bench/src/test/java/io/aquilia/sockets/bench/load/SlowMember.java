@@ -31,7 +31,7 @@ final class SlowMember implements AutoCloseable {
     reader.start();
   }
 
-  /** Joins through the handshake; it reads until {@link #stopReading()}. */
+  /** Joins through the handshake; it reads until told otherwise ({@link #reading(boolean)}). */
   static SlowMember join(URI ws) {
     try {
       Socket s = new Socket();
@@ -72,15 +72,15 @@ final class SlowMember implements AutoCloseable {
     }
   }
 
-  /** From now on, reads nothing (at most one buffer it was already reading into). */
-  void stopReading() {
-    reading = false;
-  }
-
-  /** Reads again: takes what has backed up, then keeps up. */
-  void startReading() {
-    reading = true;
-    LockSupport.unpark(reader);
+  /**
+   * Reads from now on (first what has backed up, then keeping up), or reads nothing from now on (at
+   * most the one buffer it was already reading into).
+   */
+  void reading(boolean on) {
+    reading = on;
+    if (on) {
+      LockSupport.unpark(reader);
+    }
   }
 
   private void readLoop() {
