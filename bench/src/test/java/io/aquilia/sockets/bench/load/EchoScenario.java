@@ -50,22 +50,28 @@ final class EchoScenario {
     List<Object> results = new ArrayList<>();
     for (Config c : profile.echoConfigs()) {
       Map<String, List<RoundResult>> byImpl = new LinkedHashMap<>();
-      for (int r = 0; r < profile.rounds(); r++) {
-        for (String impl : Bench.order(r)) {
-          RoundResult rr = round(impl, c, profile.seconds());
-          byImpl.computeIfAbsent(impl, k -> new ArrayList<>()).add(rr);
-          Log.info(
-              "echo-ack C=%d W=%d %s round %d: %.0f msg/s p50=%.0fus p99=%.0fus client=%.2f cores server=%.2f cores other=%.2f cores",
-              c.connections(),
-              c.window(),
-              impl,
-              r + 1,
-              rr.throughput(),
-              Stats.quantile(rr.latency(), 0.5) / 1000,
-              Stats.quantile(rr.latency(), 0.99) / 1000,
-              rr.measure().clientCores(),
-              rr.measure().serverCores(),
-              rr.measure().otherCores());
+      // Both implementations' connections stay open for all rounds of a combination, so the rounds
+      // of a pair follow each other within a second (an idle connection costs the other side
+      // nothing but its heap).
+      try (Side fw = new Side("fw", c);
+          Side raw = new Side("raw", c)) {
+        for (int r = 0; r < profile.rounds(); r++) {
+          for (String impl : Bench.order(r)) {
+            RoundResult rr = (impl.equals("fw") ? fw : raw).window(profile.seconds());
+            byImpl.computeIfAbsent(impl, k -> new ArrayList<>()).add(rr);
+            Log.info(
+                "echo-ack C=%d W=%d %s round %d: %.0f msg/s p50=%.0fus p99=%.0fus client=%.2f cores server=%.2f cores other=%.2f cores",
+                c.connections(),
+                c.window(),
+                impl,
+                r + 1,
+                rr.throughput(),
+                Stats.quantile(rr.latency(), 0.5) / 1000,
+                Stats.quantile(rr.latency(), 0.99) / 1000,
+                rr.measure().clientCores(),
+                rr.measure().serverCores(),
+                rr.measure().otherCores());
+          }
         }
       }
       results.add(summarize(c, byImpl));
@@ -151,18 +157,31 @@ final class EchoScenario {
     return m;
   }
 
-  private static double cpuPerMsg(RoundResult r) {
-    return r.measure().serverCpuNanos() / (r.throughput() * r.measure().seconds());
+  /** One round on connections opened for it alone (the warm-up, the client comparison). */
+  RoundResult round(String impl, Config c, double seconds) {
+    try (Side side = new Side(impl, c)) {
+      return side.window(seconds);
+    }
   }
 
-  RoundResult round(String impl, Config c, double seconds) {
-    Round round = new Round();
-    List<EchoPeer> peers = new ArrayList<>();
-    for (int i = 0; i < c.connections(); i++) {
-      peers.add(new EchoPeer(round, c.window()));
+  /** The C connections of one implementation, open for every round of a combination. */
+  private final class Side implements AutoCloseable {
+    private final String impl;
+    private final Round round = new Round();
+    private final List<EchoPeer> peers = new ArrayList<>();
+
+    Side(String impl, Config c) {
+      this.impl = impl;
+      for (int i = 0; i < c.connections(); i++) {
+        peers.add(new EchoPeer(round, c.window()));
+      }
+      Peer.openAll(client, target.ws(impl, "echo"), peers, 64, Duration.ofSeconds(60));
     }
-    Peer.openAll(client, target.ws(impl, "echo"), peers, 64, Duration.ofSeconds(60));
-    try {
+
+    /** One round: every peer keeps its window full; measured after the ramp, then drained. */
+    RoundResult window(double seconds) {
+      peers.forEach(EchoPeer::reset);
+      round.running = true;
       peers.forEach(EchoPeer::start);
       Sleep.millis(profile.rampMillis());
       Measure.Started started = Measure.start(target);
@@ -178,7 +197,10 @@ final class EchoScenario {
       long errors = peers.stream().mapToLong(p -> p.errors).sum();
       long[] latency = LongList.sortedUnion(peers.stream().map(p -> p.latencies).toList());
       return new RoundResult(count / m.seconds(), latency, m, errors);
-    } finally {
+    }
+
+    @Override
+    public void close() {
       Peer.closeAll(peers);
       target.awaitOpen(impl, "echo", 0, Duration.ofSeconds(30));
     }
@@ -190,7 +212,7 @@ final class EchoScenario {
     private final Round round;
     private final int window;
     private final long[] sentAt;
-    final LongList latencies = new LongList();
+    volatile LongList latencies = new LongList();
     private long nextSeq;
     private int inFlight;
     volatile long counted;
@@ -200,6 +222,13 @@ final class EchoScenario {
       this.round = round;
       this.window = window;
       this.sentAt = new long[window];
+    }
+
+    /** Forgets what the previous round counted; called while idle. */
+    synchronized void reset() {
+      latencies = new LongList();
+      counted = 0;
+      errors = 0;
     }
 
     synchronized void start() {

@@ -12,18 +12,22 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * fan-out: one room of N members and a publisher whose validated, acknowledged {@code publish} is
- * broadcast to the room. Phases per round: a fixed publish rate below saturation (delivery latency,
- * lost messages), the maximum rate the room absorbs without overflowing a queue (delivered/s), and
- * then, with one extra member in room r0, {@value #SLOW_PAIRS} pairs of maximum-rate windows of
- * half that length: one where the extra member reads, one where it does not (the others'
- * delivered/s must not drop by more than 5 %). Within a pair the two windows are next to each other
- * and on the same connections, and which comes first alternates, so that what changes with time
- * (heap, JIT, other load) does not count as the slow member's effect.
+ * broadcast to the room. Both implementations' rooms are connected for the whole row. Per round: a
+ * fixed publish rate below saturation (delivery latency, lost messages), {@value #MAX_PAIRS} pairs
+ * of windows at the maximum rate the room absorbs without overflowing a queue (delivered/s; a fw
+ * window next to a raw one), and then, with one extra member in room r0, {@value #SLOW_PAIRS} pairs
+ * of maximum-rate windows: one where the extra member reads, one where it does not (the others'
+ * delivered/s must not drop by more than 5 %). The two windows of a pair are next to each other,
+ * and which comes first alternates, so that what changes with time (heap, JIT, the machine's speed)
+ * does not count as a difference between them.
  */
 final class FanoutScenario {
 
   /** Publishes per member that the maximum-rate publisher may be ahead of the deliveries. */
   static final int AHEAD = 16;
+
+  /** Pairs of maximum-rate windows (fw, raw) per round. */
+  static final int MAX_PAIRS = 2;
 
   /** Pairs of windows (extra member reading, not reading) per round. */
   static final int SLOW_PAIRS = 2;
@@ -87,29 +91,25 @@ final class FanoutScenario {
   Map<String, Object> run() {
     Log.info("fan-out: warm-up, %.1f s per phase and implementation", profile.warmupSeconds());
     for (String impl : Bench.IMPLS) {
-      round(
-          impl,
-          new Rooms(1, Math.min(100, Rooms.parse(profile.roomSizes().get(0)).size())),
-          100,
-          profile.warmupSeconds(),
-          profile.warmupSeconds(),
-          0);
+      try (Side side =
+          new Side(
+              impl, new Rooms(1, Math.min(100, Rooms.parse(profile.roomSizes().get(0)).size())))) {
+        side.phase(100, profile.warmupSeconds());
+        side.phase(0, profile.warmupSeconds());
+      }
     }
     List<Object> rooms = new ArrayList<>();
     for (String spec : profile.roomSizes()) {
       Rooms n = Rooms.parse(spec);
       double rate = Math.max(1, profile.fixedDeliveries() / n.size());
       Map<String, Map<String, List<Phase>>> byImpl = new LinkedHashMap<>();
-      for (int r = 0; r < profile.rounds(); r++) {
-        for (String impl : Bench.order(r)) {
-          Map<String, List<Phase>> phases =
-              round(impl, n, rate, profile.seconds(), profile.maxPhaseSeconds(), r);
-          phases.forEach(
-              (name, p) ->
-                  byImpl
-                      .computeIfAbsent(impl, k -> new LinkedHashMap<>())
-                      .computeIfAbsent(name, k -> new ArrayList<>())
-                      .addAll(p));
+      // Both implementations' rooms stay connected for all rounds of a row, so that the windows
+      // compared with each other follow each other within a second; an idle room costs the other
+      // implementation nothing but heap and a WebSocket ping per member and heartbeat interval.
+      try (Side fw = new Side("fw", n);
+          Side raw = new Side("raw", n)) {
+        for (int r = 0; r < profile.rounds(); r++) {
+          round(fw, raw, rate, r, byImpl);
         }
       }
       rooms.add(summarize(n, rate, byImpl));
@@ -125,6 +125,66 @@ final class FanoutScenario {
             + " publishes round-robin to them (SocketController.publish)");
     out.put("rooms", rooms);
     return out;
+  }
+
+  /**
+   * One round of both implementations, in {@link Bench#order} of the round: each one's fixed rate;
+   * then {@value #MAX_PAIRS} pairs of maximum-rate windows, the second pair in the opposite order
+   * (fw raw raw fw, or raw fw fw raw), so that a steady drift of the machine's speed cancels out of
+   * the paired ratio; then each one's {@value #SLOW_PAIRS} pairs of slow-member windows.
+   */
+  private void round(
+      Side fw, Side raw, double rate, int r, Map<String, Map<String, List<Phase>>> byImpl) {
+    List<Side> order = Bench.order(r).get(0).equals("fw") ? List.of(fw, raw) : List.of(raw, fw);
+    ServerStats before = target.stats(false);
+    Map<Side, Phase> fixed = new LinkedHashMap<>();
+    for (Side side : order) {
+      Phase f = side.phase(rate, profile.seconds());
+      fixed.put(side, f);
+      add(byImpl, side, "fixed_rate", f);
+      census(side.impl, side.n, "after the fixed rate");
+    }
+    Map<Side, List<Phase>> max = new LinkedHashMap<>();
+    for (int pair = 0; pair < MAX_PAIRS; pair++) {
+      for (Side side : pair % 2 == 0 ? order : List.of(order.get(1), order.get(0))) {
+        Phase m = side.phase(0, profile.maxPhaseSeconds());
+        max.computeIfAbsent(side, k -> new ArrayList<>()).add(m);
+        add(byImpl, side, "max", m);
+      }
+    }
+    for (Side side : order) {
+      census(side.impl, side.n, "after the maximum rate");
+      List<Phase> reading = new ArrayList<>();
+      List<Phase> slow = new ArrayList<>();
+      side.slowMember(r, reading, slow);
+      reading.forEach(p -> add(byImpl, side, "max_reading_member", p));
+      slow.forEach(p -> add(byImpl, side, "max_slow_member", p));
+      Phase f = fixed.get(side);
+      Log.info(
+          "fan-out %s %s round %d: fixed %.0f/s lost=%d p50=%.0fus p99=%.0fus | max %s /s | extra member reading %s, not reading %s /s | other load %.2f cores | server GC %d ms in the max windows",
+          side.n.label(),
+          side.impl,
+          r + 1,
+          f.deliveredPerSecond(),
+          f.lost(),
+          Stats.quantile(f.latency(), 0.5) / 1000,
+          Stats.quantile(f.latency(), 0.99) / 1000,
+          rates(max.get(side)),
+          rates(reading),
+          rates(slow),
+          max.get(side).get(0).measure().otherCores(),
+          max.get(side).stream().mapToLong(p -> p.measure().serverGcMillis()).sum());
+    }
+    closes(fw.impl, fw.n, before, target.stats(false));
+  }
+
+  private static void add(
+      Map<String, Map<String, List<Phase>>> byImpl, Side side, String phase, Phase p) {
+    // fw's entry first whichever ran first, as the report expects
+    if (byImpl.isEmpty()) {
+      Bench.IMPLS.forEach(impl -> byImpl.put(impl, new LinkedHashMap<>()));
+    }
+    byImpl.get(side.impl).computeIfAbsent(phase, k -> new ArrayList<>()).add(p);
   }
 
   private static Map<String, Object> summarize(
@@ -196,70 +256,61 @@ final class FanoutScenario {
   }
 
   /**
-   * One round of one implementation: the fixed rate, the maximum rate, then the extra member's
-   * {@value #SLOW_PAIRS} pairs of windows ({@code max_reading_member}, {@code max_slow_member}),
-   * each of half the maximum-rate phase's length; the first window of a pair is the slow one in odd
-   * pairs of even rounds and even pairs of odd rounds.
+   * One implementation's rooms, members and publisher, connected for every round of a row. Its
+   * phases share the connections; each phase counts its own deliveries and latencies.
    */
-  private Map<String, List<Phase>> round(
-      String impl, Rooms n, double rate, double seconds, double maxSeconds, int roundIndex) {
-    List<Member> members = new ArrayList<>();
-    Round round = new Round();
-    Publisher pub = new Publisher();
-    List<List<Member>> byRoom = new ArrayList<>();
-    for (int r = 0; r < n.count(); r++) {
-      List<Member> room = new ArrayList<>();
-      for (int i = 0; i < n.size(); i++) {
-        room.add(new Member(round, pub.delivered));
+  private final class Side implements AutoCloseable {
+    private final String impl;
+    private final Rooms n;
+    private final Round round = new Round();
+    private final Publisher pub = new Publisher();
+    private final List<Member> members = new ArrayList<>();
+
+    Side(String impl, Rooms n) {
+      this.impl = impl;
+      this.n = n;
+      try {
+        for (int r = 0; r < n.count(); r++) {
+          List<Member> room = new ArrayList<>();
+          for (int i = 0; i < n.size(); i++) {
+            room.add(new Member(round, pub.delivered));
+          }
+          members.addAll(room);
+          Peer.openAll(client, target.ws(impl, "room/r" + r), room, 64, Duration.ofSeconds(120));
+        }
+        awaitMembers(impl, n, n.members(), "after connecting");
+        Peer.openAll(client, target.ws(impl, "pub"), List.of(pub), 1, Duration.ofSeconds(30));
+      } catch (RuntimeException e) {
+        close();
+        throw e;
       }
-      byRoom.add(room);
-      members.addAll(room);
     }
-    Map<String, List<Phase>> phases = new LinkedHashMap<>();
-    ServerStats before = target.stats(false);
-    try {
-      for (int r = 0; r < n.count(); r++) {
-        Peer.openAll(
-            client, target.ws(impl, "room/r" + r), byRoom.get(r), 64, Duration.ofSeconds(120));
-      }
-      awaitMembers(impl, n, n.members(), "after connecting");
-      Peer.openAll(client, target.ws(impl, "pub"), List.of(pub), 1, Duration.ofSeconds(30));
-      Phase f = phase(members, pub, round, n, rate, seconds);
-      phases.put("fixed_rate", List.of(f));
-      census(impl, n, "after the fixed rate");
-      Phase max = phase(members, pub, round, n, 0, maxSeconds);
-      phases.put("max", List.of(max));
-      census(impl, n, "after the maximum rate");
-      List<Phase> reading = new ArrayList<>();
-      List<Phase> slow = new ArrayList<>();
+
+    /** A phase at {@code rate} publishes/s, or at the maximum rate (0). */
+    Phase phase(double rate, double seconds) {
+      return FanoutScenario.this.phase(members, pub, round, n, rate, seconds);
+    }
+
+    /**
+     * The extra member's {@value #SLOW_PAIRS} pairs of maximum-rate windows: it joins room r0,
+     * reads in one window of a pair and not in the other (the first window of a pair is the slow
+     * one in odd pairs of even rounds and even pairs of odd rounds), and leaves.
+     */
+    void slowMember(int roundIndex, List<Phase> reading, List<Phase> slow) {
       try (SlowMember extra = SlowMember.join(target.ws(impl, "room/r0"))) {
         awaitMembers(impl, n, n.members() + 1, "with the extra member");
         for (int w = 0; w < 2 * SLOW_PAIRS; w++) {
           // the slow window is first in pair w / 2 when roundIndex + w / 2 is odd
           boolean slowWindow = ((roundIndex + w / 2) % 2 == 1) == (w % 2 == 0);
           extra.reading(!slowWindow);
-          (slowWindow ? slow : reading).add(phase(members, pub, round, n, 0, maxSeconds / 2));
+          (slowWindow ? slow : reading).add(phase(0, profile.maxPhaseSeconds()));
         }
       }
-      phases.put("max_reading_member", reading);
-      phases.put("max_slow_member", slow);
       awaitMembers(impl, n, n.members(), "after the extra member left");
-      Log.info(
-          "fan-out %s %s: fixed %.0f/s lost=%d p50=%.0fus p99=%.0fus | max %.0f/s | extra member reading %s, not reading %s /s | other load %.2f cores | server GC %d ms in the max phase",
-          n.label(),
-          impl,
-          f.deliveredPerSecond(),
-          f.lost(),
-          Stats.quantile(f.latency(), 0.5) / 1000,
-          Stats.quantile(f.latency(), 0.99) / 1000,
-          max.deliveredPerSecond(),
-          rates(reading),
-          rates(slow),
-          max.measure().otherCores(),
-          max.measure().serverGcMillis());
-      return phases;
-    } finally {
-      closes(impl, n, before, target.stats(false));
+    }
+
+    @Override
+    public void close() {
       Peer.closeAll(List.of(pub));
       Peer.closeAll(members);
       target.awaitOpen(impl, "room", 0, Duration.ofSeconds(60));

@@ -9,8 +9,8 @@ import java.util.List;
  * @param name {@code full} or {@code smoke}
  * @param warmupSeconds warm-up per implementation before a scenario
  * @param seconds measured seconds per round (per fixed-rate phase for fan-out)
- * @param maxPhaseSeconds measured seconds of each of fan-out's maximum-rate phases (with and
- *     without the slow member, paired with each other)
+ * @param maxPhaseSeconds measured seconds of each of fan-out's maximum-rate windows (fw and raw,
+ *     and with and without the slow member, each paired with the window next to it)
  * @param rounds rounds per implementation
  * @param rampMillis unmeasured time at the start of an echo round
  * @param echoConfigs the echo-ack combinations
@@ -39,9 +39,9 @@ record Profile(
               "full",
               10,
               3,
-              // 3-second phases could not resolve the 5 % slow-member target (rounds moved by
-              // -9 % to +14 %); 8 seconds measured -1.9 % and +1.0 %
-              8,
+              // every maximum-rate window: each is compared with the one next to it (fw with
+              // raw, the slow member with the reading one), 10 pairs of each per row
+              4,
               5,
               500,
               echo(List.of(1, 16, 64, 256), List.of(1, 16)),

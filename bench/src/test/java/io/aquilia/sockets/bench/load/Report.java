@@ -191,23 +191,26 @@ final class Report {
         .append(str(f.get("room")))
         .append(
             "); a publisher sends validated, acknowledged `publish` events that the server publishes"
-                + " to a room. Phases: a fixed rate of 20,000 deliveries/s, the maximum rate the"
-                + " rooms absorb (the publisher stays at most "
+                + " to a room. Both implementations' rooms stay connected for the whole row. Per"
+                + " round: a fixed rate of 20,000 deliveries/s; "
+                + FanoutScenario.MAX_PAIRS
+                + " pairs of windows at the maximum rate the rooms absorb (the publisher stays at"
+                + " most "
                 + FanoutScenario.AHEAD
-                + " messages per member ahead of the deliveries), and then, with one more member in"
-                + " room r0, "
+                + " messages per member ahead of the deliveries), a fw window next to a raw one,"
+                + " the second pair in the opposite order; then, with one more member in room r0, "
                 + FanoutScenario.SLOW_PAIRS
-                + " pairs of maximum-rate windows of half that length per round: one where the extra"
-                + " member reads, one where it does not. The slow member's change is the other members'"
-                + " rate in the window where it does not read divided by their rate in the window next"
-                + " to it where it reads, minus 1 (median of all pairs; which window comes first"
-                + " alternates). ")
+                + " pairs of maximum-rate windows per implementation: one where the extra member"
+                + " reads, one where it does not. fw/raw max is the median of the pairs' ratios."
+                + " The slow member's change is the other members' rate in the window where it does"
+                + " not read divided by their rate in the window next to it where it reads, minus 1"
+                + " (median of all pairs; which window comes first alternates). ")
         .append(str(f.get("rounds")))
         .append(" rounds: ")
         .append(str(f.get("seconds_per_phase")))
         .append(" s at the fixed rate, ")
         .append(str(f.getOrDefault("seconds_per_max_phase", f.get("seconds_per_phase"))))
-        .append(" s in each maximum-rate phase.\n\n");
+        .append(" s in each maximum-rate window.\n\n");
     md.append(
         "| rooms | impl | fixed: delivered/s | lost | p50 us | p99 us | max: delivered/s | server cores |"
             + " other load (cores) | extra member reads: delivered/s | extra member does not read:"
