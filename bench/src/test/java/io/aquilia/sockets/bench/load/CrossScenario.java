@@ -12,9 +12,10 @@ import java.util.concurrent.locks.LockSupport;
  * {@code b}, same Redis), a publisher on {@code a} publishing validated, acknowledged events at a
  * fixed rate to one room whose members are all on {@code b}. Each round also runs the same load
  * with the members on {@code a} (same instance, same adapter) as the baseline: the difference is
- * the hop through Redis. Delivery latency is measured from the publisher's send to each member's
- * receipt (one clock: the load generator's). Only the framework runs here; the raw endpoints have
- * no cluster.
+ * the hop through Redis. A third placement, {@code raw local}, runs the same load through the
+ * hand-written endpoints on {@code a} (they have no cluster): what the machine reaches without the
+ * framework, so that a missed target can be told apart from a slow machine. Delivery latency is
+ * measured from the publisher's send to each member's receipt (one clock: the load generator's).
  */
 final class CrossScenario {
 
@@ -22,6 +23,9 @@ final class CrossScenario {
   static final double TARGET_P99_MICROS = 5_000;
 
   static final double RATE = 1_000;
+
+  /** Where the members are: {@code cross} is the measured one, the others are references. */
+  static final List<String> PLACEMENTS = List.of("cross", "local", "raw local");
 
   /** Sequence numbers of the probes that wait for the subscriptions, apart from measured ones. */
   private static final long PROBE = 1_000_000_000L;
@@ -53,16 +57,18 @@ final class CrossScenario {
     Log.info(
         "cross-instance: %d members, %.0f publishes/s, warm-up %.1f s at %.0f/s, then %.1f s",
         members, RATE, warmup / 2, RATE / 5, warmup);
-    phase(b, warmup / 2, RATE / 5);
-    phase(a, warmup / 2, RATE / 5);
-    phase(b, warmup, RATE);
-    phase(a, warmup, RATE);
+    for (double rate : List.of(RATE / 5, RATE)) {
+      for (String placement : PLACEMENTS) {
+        phase(placement, rate == RATE ? warmup : warmup / 2, rate);
+      }
+    }
     Map<String, List<FanoutScenario.Phase>> byPlacement = new LinkedHashMap<>();
+    PLACEMENTS.forEach(p -> byPlacement.put(p, new ArrayList<>()));
     for (int r = 0; r < profile.rounds(); r++) {
-      List<String> order = r % 2 == 0 ? List.of("cross", "local") : List.of("local", "cross");
-      for (String placement : order) {
-        FanoutScenario.Phase p = phase("cross".equals(placement) ? b : a, profile.seconds(), RATE);
-        byPlacement.computeIfAbsent(placement, k -> new ArrayList<>()).add(p);
+      // each round starts with the next placement: every one runs first, second and last
+      for (int i = 0; i < PLACEMENTS.size(); i++) {
+        String placement = PLACEMENTS.get((r + i) % PLACEMENTS.size());
+        byPlacement.get(placement).add(phase(placement, profile.seconds(), RATE));
       }
     }
     Map<String, Object> out = new LinkedHashMap<>();
@@ -101,8 +107,14 @@ final class CrossScenario {
     return out;
   }
 
-  /** One round: members on {@code where}, the publisher on {@code a}, {@code rate} for seconds. */
-  private FanoutScenario.Phase phase(Target where, double seconds, double rate) {
+  /**
+   * One round of a placement: the publisher on {@code a}, the members on {@code b} ({@code cross})
+   * or on {@code a}, through the framework or ({@code raw local}) the hand-written endpoints;
+   * {@code rate} publishes/s for {@code seconds}.
+   */
+  private FanoutScenario.Phase phase(String placement, double seconds, double rate) {
+    Target where = "cross".equals(placement) ? b : a;
+    String impl = "raw local".equals(placement) ? "raw" : "fw";
     Round round = new Round();
     FanoutScenario.Publisher pub = new FanoutScenario.Publisher();
     List<FanoutScenario.Member> room = new ArrayList<>();
@@ -110,9 +122,9 @@ final class CrossScenario {
       room.add(new FanoutScenario.Member(round, pub.delivered));
     }
     try {
-      Peer.openAll(client, where.ws("fw", "room/r0"), room, 64, Duration.ofSeconds(60));
-      where.awaitOpen("fw", "room", members, Duration.ofSeconds(30));
-      Peer.openAll(client, a.ws("fw", "pub"), List.of(pub), 1, Duration.ofSeconds(30));
+      Peer.openAll(client, where.ws(impl, "room/r0"), room, 64, Duration.ofSeconds(60));
+      where.awaitOpen(impl, "room", members, Duration.ofSeconds(30));
+      Peer.openAll(client, a.ws(impl, "pub"), List.of(pub), 1, Duration.ofSeconds(30));
       // the first publish crosses only once both instances know of the room: wait for it
       awaitDelivery(pub);
       room.forEach(m -> m.latencies = new LongList());
@@ -137,8 +149,9 @@ final class CrossScenario {
       long lost = Math.max(0, expected - (pub.delivered.sum() - received0));
       long[] latency = LongList.sortedUnion(room.stream().map(m -> m.latencies).toList());
       Log.info(
-          "cross-instance members on %s: %.0f delivered/s lost=%d p50=%.0fus p99=%.0fus | GC ms:"
+          "cross-instance %s, members on %s: %.0f delivered/s lost=%d p50=%.0fus p99=%.0fus | GC ms:"
               + " publisher's server %d, members' server %d, load generator %d",
+          placement,
           where.base(),
           inWindow / wall,
           lost,
@@ -151,7 +164,7 @@ final class CrossScenario {
     } finally {
       Peer.closeAll(List.of(pub));
       Peer.closeAll(room);
-      where.awaitOpen("fw", "room", 0, Duration.ofSeconds(60));
+      where.awaitOpen(impl, "room", 0, Duration.ofSeconds(60));
     }
   }
 
