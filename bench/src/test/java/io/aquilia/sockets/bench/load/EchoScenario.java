@@ -14,6 +14,13 @@ final class EchoScenario {
 
   static final String TEXT = "the quick brown fox jumps over the lazy dog 0123456789";
 
+  /**
+   * Pairs of windows (fw, raw) per round, each window a {@code PAIRS}-th of the round's seconds:
+   * with 5 pairs of 3 s, adjacent windows of the same code differed by up to 30 % on the AMD
+   * machine, so one slow stretch moved a median; 10 shorter pairs halve what one stretch can do.
+   */
+  static final int PAIRS = 2;
+
   /** The unmeasured round of each implementation after a combination's connections open. */
   static final double SETTLE_SECONDS = 1;
 
@@ -63,21 +70,26 @@ final class EchoScenario {
         fw.window(Math.min(SETTLE_SECONDS, profile.seconds()));
         raw.window(Math.min(SETTLE_SECONDS, profile.seconds()));
         for (int r = 0; r < profile.rounds(); r++) {
-          for (String impl : Bench.order(r)) {
-            RoundResult rr = (impl.equals("fw") ? fw : raw).window(profile.seconds());
-            byImpl.computeIfAbsent(impl, k -> new ArrayList<>()).add(rr);
-            Log.info(
-                "echo-ack C=%d W=%d %s round %d: %.0f msg/s p50=%.0fus p99=%.0fus client=%.2f cores server=%.2f cores other=%.2f cores",
-                c.connections(),
-                c.window(),
-                impl,
-                r + 1,
-                rr.throughput(),
-                Stats.quantile(rr.latency(), 0.5) / 1000,
-                Stats.quantile(rr.latency(), 0.99) / 1000,
-                rr.measure().clientCores(),
-                rr.measure().serverCores(),
-                rr.measure().otherCores());
+          for (int pair = 0; pair < PAIRS; pair++) {
+            // the second pair in the opposite order (fw raw raw fw): a steady drift cancels out
+            List<String> order = Bench.order(r + pair);
+            for (String impl : order) {
+              RoundResult rr = (impl.equals("fw") ? fw : raw).window(profile.seconds() / PAIRS);
+              byImpl.computeIfAbsent(impl, k -> new ArrayList<>()).add(rr);
+              Log.info(
+                  "echo-ack C=%d W=%d %s round %d.%d: %.0f msg/s p50=%.0fus p99=%.0fus client=%.2f cores server=%.2f cores other=%.2f cores",
+                  c.connections(),
+                  c.window(),
+                  impl,
+                  r + 1,
+                  pair + 1,
+                  rr.throughput(),
+                  Stats.quantile(rr.latency(), 0.5) / 1000,
+                  Stats.quantile(rr.latency(), 0.99) / 1000,
+                  rr.measure().clientCores(),
+                  rr.measure().serverCores(),
+                  rr.measure().otherCores());
+            }
           }
         }
       }
@@ -86,6 +98,8 @@ final class EchoScenario {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("client", client.name());
     out.put("seconds_per_round", profile.seconds());
+    out.put("pairs_per_round", PAIRS);
+    out.put("seconds_per_window", profile.seconds() / PAIRS);
     out.put("rounds", profile.rounds());
     out.put("configs", results);
     return out;

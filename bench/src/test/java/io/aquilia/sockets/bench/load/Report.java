@@ -105,9 +105,17 @@ final class Report {
             "C connections, each with W validated `echo` events with `ack:true` in flight (W = 1 is a"
                 + " closed loop); ")
         .append(str(e.get("rounds")))
-        .append(" rounds of ")
-        .append(str(e.get("seconds_per_round")))
-        .append(" s per implementation; client `")
+        .append(" rounds per implementation, ")
+        .append(
+            e.containsKey("pairs_per_round")
+                ? "each "
+                    + str(e.get("pairs_per_round"))
+                    + " pairs of "
+                    + str(e.get("seconds_per_window"))
+                    + " s windows, fw next to raw and the second pair in the opposite order"
+                    + " (both implementations' connections stay open)"
+                : "of " + str(e.get("seconds_per_round")) + " s")
+        .append("; client `")
         .append(str(e.get("client")))
         .append("`.\n\n");
     md.append(
